@@ -1,0 +1,167 @@
+"""Briefing sessions (説明会等) held for prefectures, blocks and nationally."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Member, Organization, Prefecture, RegionalBlock
+
+
+class BriefingQuerySet(models.QuerySet):
+    def held(self) -> "BriefingQuerySet":
+        return self.filter(status=Briefing.Status.HELD)
+
+    def planned(self) -> "BriefingQuerySet":
+        return self.filter(status=Briefing.Status.PLANNED)
+
+    def in_block(self, block: RegionalBlock) -> "BriefingQuerySet":
+        return self.filter(block=block)
+
+    def for_list(self) -> "BriefingQuerySet":
+        """Everything a list row shows, in a fixed number of queries."""
+        return self.select_related("prefecture", "block", "host", "thread").prefetch_related(
+            "members"
+        )
+
+
+class Briefing(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("予定")
+        HELD = "held", _("開催済")
+        CANCELLED = "cancelled", _("中止")
+        POSTPONED = "postponed", _("延期")
+
+    class Scope(models.TextChoices):
+        PREFECTURE = "prefecture", _("都道府県")
+        BLOCK = "block", _("地域ブロック")
+        NATIONAL = "national", _("全国")
+
+    class Kind(models.TextChoices):
+        LOCAL_GOVERNMENT = "local_government", _("地方自治体向け説明会")
+        SEMINAR = "seminar", _("地域ICT利活用セミナー等")
+        COUNCIL = "council", _("協議会・ワーキンググループ会合")
+        NATIONAL_MEETING = "national_meeting", _("全国会議")
+        SYMPOSIUM = "symposium", _("シンポジウム")
+        OTHER = "other", _("その他")
+
+    date = models.DateField(_("開催日"))
+    date_text = models.CharField(
+        _("開催日（資料の表記）"), max_length=100, blank=True, help_text=_("例：3月6日")
+    )
+    status = models.CharField(
+        _("状況"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    scope = models.CharField(_("対象"), max_length=20, choices=Scope.choices)
+    kind = models.CharField(_("種別"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("開催概要"), max_length=300)
+    location_text = models.CharField(
+        _("開催箇所（資料の表記）"), max_length=200, blank=True, help_text=_("例：全国市長会")
+    )
+    prefecture = models.ForeignKey(
+        Prefecture,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="briefings",
+        verbose_name=_("開催都道府県"),
+    )
+    block = models.ForeignKey(
+        RegionalBlock,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="briefings",
+        verbose_name=_("地域ブロック"),
+        help_text=_("空欄の場合は開催都道府県の地域ブロックが設定されます。"),
+    )
+    host = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_briefings",
+        verbose_name=_("主催"),
+    )
+    thread = models.ForeignKey(
+        "threads.Thread",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="briefings",
+        verbose_name=_("関連する推進体制"),
+    )
+    members = models.ManyToManyField(
+        Member, blank=True, related_name="briefings", verbose_name=_("参加した構成員等")
+    )
+    notes = models.TextField(_("備考"), blank=True, help_text=_("例：※太田総務大臣補佐官説明"))
+    audience_size = models.PositiveIntegerField(_("参加者数"), null=True, blank=True)
+    materials_url = models.URLField(_("資料URL"), blank=True)
+
+    objects = BriefingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        verbose_name = _("説明会等")
+        verbose_name_plural = _("説明会等")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(scope="prefecture") | Q(prefecture__isnull=False),
+                name="%(app_label)s_%(class)s_prefecture_scope_has_prefecture",
+            ),
+            models.CheckConstraint(
+                condition=~Q(scope="block") | Q(block__isnull=False),
+                name="%(app_label)s_%(class)s_block_scope_has_block",
+            ),
+            models.UniqueConstraint(
+                fields=["date", "title"], name="%(app_label)s_%(class)s_unique_date_title"
+            ),
+        ]
+        indexes = [
+            # The schedule and coverage filter by status and date range.
+            models.Index(fields=["status", "date"], name="briefings_status_date"),
+            # Block pages and the block filter.
+            models.Index(fields=["block", "date"], name="briefings_block_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+    def save(self, *args, **kwargs):
+        if self.prefecture_id and not self.block_id:
+            self.block_id = self.prefecture.block_id
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:briefing_detail", args=[self.pk])
+
+
+class ProgressReport(models.Model):
+    """A reported figure quoted as written, e.g. "合計２０回（平成２９年２月２４日現在）".
+
+    Figures the portal shows are computed from Briefing rows; a report keeps
+    what the source document itself said, with its date, so the two can be
+    compared rather than one overwriting the other.
+    """
+
+    as_of = models.DateField(_("時点"))
+    title = models.CharField(_("表題"), max_length=300)
+    summary = models.TextField(_("概要"), blank=True)
+    quoted_figure = models.TextField(_("資料中の数値（原文）"), blank=True)
+    source = models.CharField(_("出典"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-as_of", "pk"]
+        verbose_name = _("開催状況報告")
+        verbose_name_plural = _("開催状況報告")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["as_of", "title"], name="%(app_label)s_%(class)s_unique_asof_title"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.as_of:%Y-%m-%d}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:briefing_list")

@@ -1,0 +1,229 @@
+"""What is being done: the three threads (縦・横・斜めの糸) and their record."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Field, Organization, RegionalBlock
+
+
+class Thread(models.Model):
+    """One part of the promotion framework (縦, 横①, 横②, 斜め)."""
+
+    class Kind(models.TextChoices):
+        VERTICAL = "vertical", _("縦の糸")
+        HORIZONTAL = "horizontal", _("横の糸")
+        DIAGONAL = "diagonal", _("斜めの糸")
+
+    slug = models.SlugField(_("スラッグ"), max_length=50, unique=True)
+    kind = models.CharField(_("種別"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("名称"), max_length=200)
+    title_en = models.CharField(_("英語名称"), max_length=200, blank=True)
+    tagline = models.CharField(
+        _("見出し"), max_length=200, blank=True, help_text=_("例：各分野の機運を高める“縦の糸”")
+    )
+    summary = models.TextField(_("概要"), blank=True)
+    purpose = models.TextField(_("趣旨"), blank=True)
+    method = models.TextField(_("連携の方法"), blank=True)
+    expected_participants = models.TextField(_("想定参加メンバー"), blank=True)
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("推進体制（糸）")
+        verbose_name_plural = _("推進体制（糸）")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("threads:thread_detail", args=[self.slug])
+
+    @property
+    def display_title(self) -> str:
+        if self.title_en and translation.get_language() == "en":
+            return self.title_en
+        return self.title
+
+
+class WorkItem(models.Model):
+    """A planned item of a thread: 取組内容 / 主な活動内容, or how members are invited."""
+
+    class Section(models.TextChoices):
+        WORK = "work", _("取組内容・主な活動内容")
+        PARTICIPANTS = "participants", _("参加の呼びかけ")
+
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="work_items", verbose_name=_("推進体制")
+    )
+    section = models.CharField(
+        _("区分"), max_length=20, choices=Section.choices, default=Section.WORK
+    )
+    heading = models.CharField(
+        _("小見出し"), max_length=200, blank=True, help_text=_("例：① 関係府省")
+    )
+    text = models.TextField(_("内容"))
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["thread", "section", "order", "pk"]
+        verbose_name = _("取組内容")
+        verbose_name_plural = _("取組内容")
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+    def get_absolute_url(self) -> str:
+        return self.thread.get_absolute_url()
+
+
+class Participation(models.Model):
+    """An organization taking part in a thread, for a period."""
+
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="participations", verbose_name=_("推進体制")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("団体"),
+    )
+    role = models.CharField(_("役割"), max_length=200, blank=True)
+    joined_on = models.DateField(_("参加日"), null=True, blank=True)
+    left_on = models.DateField(_("退会日"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["thread", "organization__name"]
+        verbose_name = _("参加団体")
+        verbose_name_plural = _("参加団体")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["thread", "organization"],
+                name="%(app_label)s_%(class)s_unique_thread_organization",
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=F("joined_on")),
+                name="%(app_label)s_%(class)s_left_after_joined",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} – {self.thread}"
+
+    def get_absolute_url(self) -> str:
+        return self.thread.get_absolute_url()
+
+
+class Progress(models.TextChoices):
+    PLANNED = "planned", _("予定")
+    IN_PROGRESS = "in_progress", _("実施中")
+    DONE = "done", _("実施済")
+
+
+class ActivityQuerySet(models.QuerySet):
+    def done(self) -> "ActivityQuerySet":
+        return self.filter(status=Progress.DONE)
+
+    def in_block(self, block: RegionalBlock) -> "ActivityQuerySet":
+        return self.filter(block=block)
+
+
+class Activity(models.Model):
+    """A dated event of a thread, e.g. 1/19 Lアラート運営諮問委員会作業部会."""
+
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="activities", verbose_name=_("推進体制")
+    )
+    date = models.DateField(_("日付"), help_text=_("並べ替えに使う日付（期間の場合は開始日）。"))
+    end_date = models.DateField(_("終了日"), null=True, blank=True)
+    date_text = models.CharField(
+        _("日付（資料の表記）"), max_length=100, blank=True, help_text=_("例：1月～2月")
+    )
+    title = models.CharField(_("名称"), max_length=300)
+    description = models.TextField(_("内容"), blank=True)
+    field = models.ForeignKey(
+        Field,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("分野"),
+    )
+    block = models.ForeignKey(
+        RegionalBlock,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("地域ブロック"),
+    )
+    organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="activities", verbose_name=_("関係団体")
+    )
+    status = models.CharField(
+        _("状況"), max_length=20, choices=Progress.choices, default=Progress.DONE
+    )
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        verbose_name = _("活動")
+        verbose_name_plural = _("活動")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
+                name="%(app_label)s_%(class)s_end_after_start",
+            ),
+        ]
+        indexes = [
+            # Thread pages list a thread's activities newest first.
+            models.Index(fields=["thread", "-date"], name="threads_activity_thread_date"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.thread.get_absolute_url()
+
+
+class StatusUpdate(models.Model):
+    """One entry of a thread's 取組状況 timeline."""
+
+    thread = models.ForeignKey(
+        Thread,
+        on_delete=models.CASCADE,
+        related_name="status_updates",
+        verbose_name=_("推進体制"),
+    )
+    as_of = models.DateField(_("時点"))
+    date_text = models.CharField(
+        _("時点（資料の表記）"), max_length=100, blank=True, help_text=_("例：昨年末以降")
+    )
+    status = models.CharField(_("状況"), max_length=20, choices=Progress.choices)
+    text = models.TextField(_("内容"))
+    order = models.PositiveSmallIntegerField(
+        _("表示順"), default=0, help_text=_("同じ時点の項目の並び順。")
+    )
+
+    class Meta:
+        ordering = ["thread", "as_of", "order", "pk"]
+        get_latest_by = ["as_of", "order"]
+        verbose_name = _("取組状況")
+        verbose_name_plural = _("取組状況")
+        indexes = [
+            # The timeline and "latest status" read a thread's updates by date.
+            models.Index(fields=["thread", "as_of"], name="threads_status_thread_asof"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+    def get_absolute_url(self) -> str:
+        return self.thread.get_absolute_url()
