@@ -1,8 +1,20 @@
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, ListView
+
+from .models import Briefing
 
 
-class _Todo(TemplateView):
-    template_name = "base.html"
+class BriefingListView(ListView):
+    template_name = "briefings/briefing_list.html"
+    context_object_name = "briefings"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Briefing.objects.for_list().order_by("-date", "pk")
 
 
-BriefingListView = CoverageView = BriefingCalendarView = BriefingDetailView = _Todo
+class BriefingDetailView(DetailView):
+    template_name = "briefings/briefing_detail.html"
+    context_object_name = "briefing"
+
+    def get_queryset(self):
+        return Briefing.objects.for_list()

@@ -9,6 +9,35 @@ from django.utils.translation import gettext_lazy as _
 from networks.models import Field, Organization, RegionalBlock
 
 
+class ThreadQuerySet(models.QuerySet):
+    def for_overview(self) -> "ThreadQuerySet":
+        """Threads with their status timeline, newest first, in two queries."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "status_updates",
+                queryset=StatusUpdate.objects.order_by("-as_of", "-order", "-pk"),
+                to_attr="updates_newest_first",
+            )
+        )
+
+    def for_detail(self) -> "ThreadQuerySet":
+        """Everything a thread page shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            "work_items",
+            "status_updates",
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organization"),
+            ),
+            models.Prefetch(
+                "activities",
+                queryset=Activity.objects.select_related("field", "block").prefetch_related(
+                    "organizations"
+                ),
+            ),
+        )
+
+
 class Thread(models.Model):
     """One part of the promotion framework (縦, 横①, 横②, 斜め)."""
 
@@ -30,6 +59,8 @@ class Thread(models.Model):
     expected_participants = models.TextField(_("想定参加メンバー"), blank=True)
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
+    objects = ThreadQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "slug"]
         verbose_name = _("推進体制（糸）")
@@ -40,6 +71,12 @@ class Thread(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("threads:thread_detail", args=[self.slug])
+
+    @property
+    def latest_update(self) -> "StatusUpdate | None":
+        """Needs `for_overview()`; the newest entry of the 取組状況 timeline."""
+        updates = self.updates_newest_first
+        return updates[0] if updates else None
 
     @property
     def display_title(self) -> str:

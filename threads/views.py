@@ -1,8 +1,19 @@
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, ListView
+
+from .models import Thread
 
 
-class _Todo(TemplateView):
-    template_name = "base.html"
+class ThreadListView(ListView):
+    template_name = "threads/thread_list.html"
+    context_object_name = "threads"
+
+    def get_queryset(self):
+        return Thread.objects.for_overview()
 
 
-ThreadListView = ThreadDetailView = _Todo
+class ThreadDetailView(DetailView):
+    template_name = "threads/thread_detail.html"
+    context_object_name = "thread"
+
+    def get_queryset(self):
+        return Thread.objects.for_detail()
