@@ -5,7 +5,7 @@ import datetime
 
 import factory
 
-from briefings.models import Briefing
+from briefings.models import Briefing, ProgressReport
 from networks.models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
 from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
 
@@ -27,7 +27,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         model = Municipality
         django_get_or_create = ("code",)
 
-    code = "432016"  # 熊本市
+    code = "431001"  # 熊本市
     prefecture = factory.LazyFunction(prefecture)
     name = "熊本市"
     kana = "くまもとし"
@@ -111,3 +111,23 @@ class BriefingFactory(factory.django.DjangoModelFactory):
     kind = Briefing.Kind.LOCAL_GOVERNMENT
     title = factory.Sequence(lambda n: f"地方自治体向け説明会{n}")
     prefecture = factory.LazyFunction(prefecture)
+
+
+class FieldFactory(factory.django.DjangoModelFactory):
+    """A field beyond the roadmap's ten; use `field()` for those."""
+
+    class Meta:
+        model = Field
+
+    slug = factory.Sequence(lambda n: f"field-{n}")
+    name = factory.Sequence(lambda n: f"テスト分野{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+
+
+class ProgressReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressReport
+
+    as_of = datetime.date(2017, 2, 24)
+    title = factory.Sequence(lambda n: f"説明会の開催状況{n}")
+    quoted_figure = "合計２０回（平成２９年２月２４日現在）"
