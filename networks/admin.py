@@ -1,0 +1,107 @@
+"""Admin for the bottom layer: blocks, prefectures, municipalities, fields, organizations, members.
+
+Every admin here keeps `search_fields`, because the other apps' forms pick
+these rows through autocomplete widgets.
+"""
+
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
+
+# An address typed without a scheme becomes https://…, Django 6's default, today.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ReferenceFactAdmin(admin.ModelAdmin):
+    """Rows loaded by the reference-data migration.
+
+    Editors may correct a name, but the set of rows is a fact of law and
+    their codes are published in URLs, so rows are neither added nor
+    deleted here and codes are read-only.
+    """
+
+    readonly_fields = ("code",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RegionalBlock)
+class RegionalBlockAdmin(ReferenceFactAdmin):
+    list_display = ("name", "code", "bureau_name", "council_name", "order")
+    list_filter = (("council_name", admin.EmptyFieldListFilter),)
+    search_fields = ("name", "name_en", "code", "bureau_name", "council_name")
+    fieldsets = (
+        (None, {"fields": ("code", "name", "name_en", "order")}),
+        (_("総合通信局"), {"fields": ("bureau_name", "bureau_name_en")}),
+        (_("地域の協議会・懇談会"), {"fields": ("council_name",)}),
+    )
+
+
+@admin.register(Prefecture)
+class PrefectureAdmin(ReferenceFactAdmin):
+    list_display = ("code", "name", "name_en", "kana", "block")
+    list_filter = ("block",)
+    list_select_related = ("block",)
+    search_fields = ("name", "name_en", "kana", "code")
+    autocomplete_fields = ("block",)
+    fieldsets = (
+        (None, {"fields": ("code", "name", "name_en", "kana")}),
+        (_("所属"), {"fields": ("block",)}),
+    )
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "kana", "kind", "prefecture", "parent")
+    # No filter on `parent`: it would list every municipality in the sidebar.
+    list_filter = ("kind", "prefecture__block", "prefecture")
+    list_select_related = ("prefecture", "parent")
+    search_fields = ("name", "kana", "code")
+    autocomplete_fields = ("prefecture", "parent")
+    fieldsets = (
+        (None, {"fields": ("code", "name", "kana", "kind")}),
+        (_("所属"), {"fields": ("prefecture", "parent")}),
+    )
+
+
+@admin.register(Field)
+class FieldAdmin(admin.ModelAdmin):
+    list_display = ("name", "name_en", "slug", "order")
+    # Finds the fields still missing an English name.
+    list_filter = (("name_en", admin.EmptyFieldListFilter),)
+    search_fields = ("name", "name_en", "slug")
+    fieldsets = ((None, {"fields": ("name", "name_en", "slug", "order")}),)
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "block", "prefecture", "municipality")
+    list_filter = ("kind", "block", "prefecture", ("name_en", admin.EmptyFieldListFilter))
+    list_select_related = ("block", "prefecture", "municipality")
+    search_fields = ("name", "name_en", "description")
+    autocomplete_fields = ("block", "prefecture", "municipality")
+    formfield_overrides = HTTPS_URLS
+    fieldsets = (
+        (None, {"fields": ("name", "name_en", "kind")}),
+        (_("所在地"), {"fields": ("municipality", "prefecture", "block")}),
+        (_("詳細"), {"fields": ("url", "description")}),
+    )
+
+
+@admin.register(Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ("name", "role", "affiliation", "organization")
+    list_filter = ("role",)
+    list_select_related = ("organization",)
+    search_fields = ("name", "name_en", "affiliation", "organization__name")
+    autocomplete_fields = ("organization",)
+    fieldsets = (
+        (None, {"fields": ("name", "name_en", "role")}),
+        (_("所属"), {"fields": ("affiliation", "organization")}),
+    )

@@ -1,0 +1,159 @@
+import pytest
+from django.urls import reverse
+
+from briefings.models import Briefing, ProgressReport
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(model, action: str, *args) -> str:
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
+
+
+# (model, makes one row, text the changelist shows for it)
+ROWS = [
+    pytest.param(
+        Briefing,
+        lambda: factories.BriefingFactory(title="熊本県内地方自治体向け説明会"),
+        "熊本県内地方自治体向け説明会",
+        id="briefing",
+    ),
+    pytest.param(
+        ProgressReport,
+        lambda: factories.ProgressReportFactory(title="説明会の開催状況"),
+        "説明会の開催状況",
+        id="progressreport",
+    ),
+]
+
+
+@pytest.mark.parametrize(("model", "make", "text"), ROWS)
+def test_changelist_superuser_sees_row(admin_client, model, make, text):
+    obj = make()
+
+    response = admin_client.get(admin_url(model, "changelist"))
+
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [obj]
+    assert text in response.content.decode()
+
+
+@pytest.mark.parametrize(("model", "make", "text"), ROWS)
+def test_change_form_superuser_opens(admin_client, model, make, text):
+    obj = make()
+
+    response = admin_client.get(admin_url(model, "change", obj.pk))
+
+    assert response.status_code == 200
+    assert response.context["original"] == obj
+
+
+@pytest.mark.parametrize(("model", "make", "text"), ROWS)
+def test_add_form_superuser_opens(admin_client, model, make, text):
+    response = admin_client.get(admin_url(model, "add"))
+
+    assert response.status_code == 200
+
+
+def test_briefing_change_form_with_host_and_members_opens(admin_client):
+    chair = factories.MemberFactory(name="須藤")
+    briefing = factories.BriefingFactory(
+        host=factories.OrganizationFactory(name="九州総合通信局"), thread=factories.ThreadFactory()
+    )
+    briefing.members.set([chair])
+
+    response = admin_client.get(admin_url(Briefing, "change", briefing.pk))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<option value="{chair.pk}" selected>須藤構成員</option>' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        pytest.param("説明会", "title", id="title"),
+        pytest.param("全国市長会", "location_text", id="location_text"),
+        pytest.param("太田総務大臣補佐官", "notes", id="notes"),
+        pytest.param("熊本県", "prefecture", id="prefecture_name"),
+    ],
+)
+def test_briefing_changelist_search_japanese(admin_client, query, field):
+    briefing = factories.BriefingFactory(
+        title="地方自治体向け説明会",
+        location_text="全国市長会",
+        notes="※太田総務大臣補佐官説明",
+        prefecture=factories.prefecture("43"),
+    )
+    factories.BriefingFactory(
+        title="地域ICT利活用セミナー",
+        kind=Briefing.Kind.SEMINAR,
+        location_text="福岡市",
+        notes="",
+        prefecture=factories.prefecture("40"),
+    )
+
+    response = admin_client.get(admin_url(Briefing, "changelist"), {"q": query})
+
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [briefing]
+
+
+def test_briefing_changelist_filter_block(admin_client):
+    kumamoto = factories.BriefingFactory(prefecture=factories.prefecture("43"))
+    factories.BriefingFactory(prefecture=factories.prefecture("13"))
+
+    response = admin_client.get(
+        admin_url(Briefing, "changelist"), {"block__id__exact": factories.block("kyushu").pk}
+    )
+
+    assert list(response.context["cl"].result_list) == [kumamoto]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_briefing_changelist_query_count_fixed(admin_client, django_assert_num_queries, count):
+    """The same 9 queries for any number of rows.
+
+    Session and user (2); the block and thread sidebar filters (2); the date
+    hierarchy's range and its dates (2); the filtered and the full count (2);
+    the rows, joined to prefecture, block and host (1). Members are not a
+    column, so they cost nothing.
+    """
+    for code in ["43", "40", "13"][:count]:
+        briefing = factories.BriefingFactory(
+            prefecture=factories.prefecture(code),
+            host=factories.OrganizationFactory(),
+            thread=factories.ThreadFactory(),
+        )
+        briefing.members.set(factories.MemberFactory.create_batch(2))
+
+    with django_assert_num_queries(9):
+        response = admin_client.get(admin_url(Briefing, "changelist"))
+
+    assert response.context["cl"].result_count == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_progress_report_changelist_query_count_fixed(
+    admin_client, django_assert_num_queries, count
+):
+    """Session and user, the source filter, the date hierarchy (2), two counts, the rows."""
+    factories.ProgressReportFactory.create_batch(count)
+
+    with django_assert_num_queries(8):
+        response = admin_client.get(admin_url(ProgressReport, "changelist"))
+
+    assert response.context["cl"].result_count == count
+
+
+@pytest.mark.parametrize(("model", "make", "text"), ROWS)
+def test_changelist_non_staff_redirected_to_login(client, django_user_model, model, make, text):
+    client.force_login(django_user_model.objects.create_user(username="reader"))
+    url = admin_url(model, "changelist")
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('admin:login')}?next={url}"

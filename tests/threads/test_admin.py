@@ -1,0 +1,231 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests import factories
+from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
+
+pytestmark = pytest.mark.django_db
+
+INLINE_PREFIXES = ["work_items", "participations", "activities", "status_updates"]
+
+
+def admin_url(model, action: str, *args) -> str:
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
+
+
+def management_form(prefix: str, *, total: int = 0, initial: int = 0) -> dict[str, str]:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+# (model, makes one row, text the changelist shows for it)
+ROWS = [
+    pytest.param(
+        Thread,
+        lambda: factories.ThreadFactory(title="分野別の縦の糸"),
+        "分野別の縦の糸",
+        id="thread",
+    ),
+    pytest.param(
+        WorkItem,
+        lambda: factories.WorkItemFactory(text="関係府省との連携を強化。"),
+        "関係府省との連携を強化。",
+        id="workitem",
+    ),
+    pytest.param(
+        Participation,
+        lambda: factories.ParticipationFactory(organization__name="熊本県IoT推進ラボ"),
+        "熊本県IoT推進ラボ",
+        id="participation",
+    ),
+    pytest.param(
+        Activity,
+        lambda: factories.ActivityFactory(title="Lアラート運営諮問委員会作業部会"),
+        "Lアラート運営諮問委員会作業部会",
+        id="activity",
+    ),
+    pytest.param(
+        StatusUpdate,
+        lambda: factories.StatusUpdateFactory(text="推進体制を確立。"),
+        "推進体制を確立。",
+        id="statusupdate",
+    ),
+]
+
+
+def make_activities(count: int) -> None:
+    for _ in range(count):
+        factories.ActivityFactory(field=factories.field(), block=factories.block())
+
+
+# Every row gets its own thread (and organization), so a missing join would show.
+ROW_MAKERS = [
+    pytest.param(Thread, factories.ThreadFactory.create_batch, id="thread"),
+    pytest.param(WorkItem, factories.WorkItemFactory.create_batch, id="workitem"),
+    pytest.param(Participation, factories.ParticipationFactory.create_batch, id="participation"),
+    pytest.param(Activity, make_activities, id="activity"),
+    pytest.param(StatusUpdate, factories.StatusUpdateFactory.create_batch, id="statusupdate"),
+]
+
+
+@pytest.mark.parametrize(("model", "make", "text"), ROWS)
+def test_changelist_superuser_sees_row(admin_client, model, make, text):
+    obj = make()
+
+    response = admin_client.get(admin_url(model, "changelist"))
+
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [obj]
+    assert text in response.content.decode()
+
+
+@pytest.mark.parametrize(("model", "make", "text"), ROWS)
+def test_change_form_superuser_opens(admin_client, model, make, text):
+    obj = make()
+
+    response = admin_client.get(admin_url(model, "change", obj.pk))
+
+    assert response.status_code == 200
+    assert response.context["original"] == obj
+
+
+@pytest.mark.parametrize(("model", "make", "text"), ROWS)
+def test_add_form_superuser_opens(admin_client, model, make, text):
+    response = admin_client.get(admin_url(model, "add"))
+
+    assert response.status_code == 200
+
+
+def test_thread_change_form_has_four_inlines(admin_client):
+    thread = factories.ThreadFactory()
+
+    response = admin_client.get(admin_url(Thread, "change", thread.pk))
+
+    html = response.content.decode()
+    prefixes = [inline.formset.prefix for inline in response.context["inline_admin_formsets"]]
+    assert prefixes == INLINE_PREFIXES
+    for prefix in INLINE_PREFIXES:
+        assert f'name="{prefix}-TOTAL_FORMS"' in html
+
+
+def test_thread_change_form_inlines_show_record_fields(admin_client):
+    thread = factories.ThreadFactory()
+    factories.WorkItemFactory(thread=thread)
+    factories.ParticipationFactory(thread=thread)
+    factories.ActivityFactory(thread=thread)
+    factories.StatusUpdateFactory(thread=thread)
+
+    response = admin_client.get(admin_url(Thread, "change", thread.pk))
+
+    fields = {
+        inline.formset.prefix: [f.name for f in inline.formset.forms[0].visible_fields()]
+        for inline in response.context["inline_admin_formsets"]
+    }
+    assert fields == {
+        "work_items": ["section", "heading", "text", "order", "DELETE"],
+        "participations": ["organization", "role", "joined_on", "left_on", "DELETE"],
+        "activities": ["date", "date_text", "title", "field", "block", "status", "DELETE"],
+        "status_updates": ["as_of", "date_text", "status", "text", "order", "DELETE"],
+    }
+
+
+def test_thread_change_post_new_status_update_creates_it(admin_client):
+    thread = factories.ThreadFactory(slug="vertical", title="縦の糸", order=1)
+    data = {
+        "title": "縦の糸",
+        "title_en": "",
+        "slug": "vertical",
+        "kind": Thread.Kind.VERTICAL,
+        "order": "1",
+        "tagline": "",
+        "summary": "",
+        "purpose": "",
+        "method": "",
+        "expected_participants": "",
+        **management_form("work_items"),
+        **management_form("participations"),
+        **management_form("activities"),
+        **management_form("status_updates", total=1),
+        "status_updates-0-as_of": "2017-03-31",
+        "status_updates-0-date_text": "3月末",
+        "status_updates-0-status": Progress.DONE,
+        "status_updates-0-text": "分野別の推進体制を確立。",
+        "status_updates-0-order": "0",
+    }
+
+    response = admin_client.post(admin_url(Thread, "change", thread.pk), data)
+
+    assert response.status_code == 302
+    assert response.url == admin_url(Thread, "changelist")
+    assert list(
+        thread.status_updates.values_list("as_of", "date_text", "status", "text", "order")
+    ) == [(datetime.date(2017, 3, 31), "3月末", "done", "分野別の推進体制を確立。", 0)]
+
+
+def test_thread_change_post_participation_same_organization_twice_rejected(admin_client):
+    thread = factories.ThreadFactory(slug="vertical", title="縦の糸", order=1)
+    lab = factories.OrganizationFactory(name="熊本県IoT推進ラボ")
+    data = {
+        "title": "縦の糸",
+        "slug": "vertical",
+        "kind": Thread.Kind.VERTICAL,
+        "order": "1",
+        **management_form("work_items"),
+        **management_form("participations", total=2),
+        **management_form("activities"),
+        **management_form("status_updates"),
+        "participations-0-organization": str(lab.pk),
+        "participations-1-organization": str(lab.pk),
+    }
+
+    response = admin_client.post(admin_url(Thread, "change", thread.pk), data)
+
+    assert response.status_code == 200
+    participations = response.context["inline_admin_formsets"][1].formset
+    assert participations.non_form_errors() == ["organization の重複したデータを修正してください。"]
+    assert thread.participations.count() == 0
+
+
+@pytest.mark.parametrize(("model", "make_rows"), ROW_MAKERS)
+def test_changelist_queries_do_not_grow_with_rows(admin_client, model, make_rows):
+    """Foreign-key columns are joined, so three rows cost what one row costs."""
+    url = admin_url(model, "changelist")
+    make_rows(1)
+    with CaptureQueriesContext(connection) as one_row:
+        assert admin_client.get(url).status_code == 200
+    make_rows(2)
+
+    with CaptureQueriesContext(connection) as three_rows:
+        response = admin_client.get(url)
+
+    assert response.context["cl"].result_count == 3
+    assert len(three_rows) == len(one_row)
+
+
+def test_activity_changelist_search_japanese(admin_client):
+    alert = factories.ActivityFactory(title="Lアラート運営諮問委員会作業部会")
+    factories.ActivityFactory(title="地域ICT利活用セミナー")
+
+    response = admin_client.get(admin_url(Activity, "changelist"), {"q": "諮問委員会"})
+
+    assert list(response.context["cl"].result_list) == [alert]
+
+
+@pytest.mark.parametrize(("model", "make", "text"), ROWS)
+def test_changelist_non_staff_redirected_to_login(client, django_user_model, model, make, text):
+    client.force_login(django_user_model.objects.create_user(username="reader"))
+    url = admin_url(model, "changelist")
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('admin:login')}?next={url}"
