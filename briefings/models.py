@@ -113,9 +113,6 @@ class Briefing(models.Model):
                 condition=~Q(scope="block") | Q(block__isnull=False),
                 name="%(app_label)s_%(class)s_block_scope_has_block",
             ),
-            models.UniqueConstraint(
-                fields=["date", "title"], name="%(app_label)s_%(class)s_unique_date_title"
-            ),
         ]
         indexes = [
             # The schedule and coverage filter by status and date range.
