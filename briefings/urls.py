@@ -6,5 +6,11 @@ app_name = "briefings"
 
 urlpatterns = [
     path("", views.BriefingListView.as_view(), name="briefing_list"),
+    path(
+        "calendar/<int:year>/<int:month>/",
+        views.BriefingCalendarView.as_view(),
+        name="calendar",
+    ),
+    path("coverage/", views.CoverageView.as_view(), name="coverage"),
     path("<int:pk>/", views.BriefingDetailView.as_view(), name="briefing_detail"),
 ]

@@ -1,20 +1,160 @@
-from django.views.generic import DetailView, ListView
+"""The public briefing pages: schedule, month calendar, detail and coverage.
 
+Each view is a thin generic view; what it reads comes from `filters.py`
+(the schedule's FilterSet) and `services.py` (ordering, calendar, coverage).
+"""
+
+import datetime
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from .filters import BriefingDateRangeFilterSet, BriefingFilterSet
 from .models import Briefing
+from .services import coverage_summary, month_calendar, order_for_schedule
 
 
-class BriefingListView(ListView):
+def calendar_url(date: datetime.date) -> str:
+    return reverse("briefings:calendar", args=[date.year, date.month])
+
+
+def month_label(date: datetime.date) -> str:
+    """2017年2月 / February 2017."""
+    return date_format(date, "YEAR_MONTH_FORMAT")
+
+
+class BriefingsMixin:
+    """Breadcrumbs shared by the briefing pages: Home › 説明会 › this page."""
+
+    page_title = ""
+
+    def get_breadcrumbs(self) -> list[tuple[str, str]]:
+        crumbs = [(_("説明会等"), reverse("briefings:briefing_list"))]
+        if self.page_title:
+            crumbs.append((str(self.page_title), self.request.path))
+        return crumbs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        return context
+
+
+class BriefingListView(BriefingsMixin, FilterView):
+    """The schedule: planned first (next on top), then the rest newest first.
+
+    An invalid filter value empties the list (django-filter's strict mode)
+    and the form says what was wrong; it never widens the result silently.
+    """
+
     template_name = "briefings/briefing_list.html"
     context_object_name = "briefings"
+    filterset_class = BriefingFilterSet
     paginate_by = 50
 
     def get_queryset(self):
-        return Briefing.objects.for_list().order_by("-date", "pk")
+        return order_for_schedule(Briefing.objects.for_list())
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page() turns `page=abc` into the first page and `page=999999`
+        # into the last, where ListView would answer 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_calendar_month(self) -> datetime.date:
+        """The month of the filtered range if there is one, else this month."""
+        if self.filterset.is_valid():
+            data = self.filterset.form.cleaned_data
+            for key in ("date_after", "date_before"):
+                if data.get(key):
+                    return data[key]
+        return timezone.localdate()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        month = self.get_calendar_month()
+        context["calendar_url"] = calendar_url(month)
+        context["calendar_label"] = month_label(month)
+        context["coverage_url"] = reverse("briefings:coverage")
+        return context
 
 
-class BriefingDetailView(DetailView):
+class BriefingCalendarView(BriefingsMixin, TemplateView):
+    template_name = "briefings/briefing_calendar.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.calendar = month_calendar(
+                kwargs["year"], kwargs["month"], today=timezone.localdate()
+            )
+        except ValueError as exc:  # month 13, year 0 or 99999
+            raise Http404(_("その年月のカレンダーはありません。")) from exc
+        self.page_title = _("%(month)sの説明会等") % {"month": month_label(self.calendar.first)}
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cal = self.calendar
+        context.update(
+            calendar=cal,
+            page_title=self.page_title,
+            month_label=month_label(cal.first),
+            previous_url=cal.previous and calendar_url(cal.previous),
+            previous_label=cal.previous and month_label(cal.previous),
+            next_url=cal.next and calendar_url(cal.next),
+            next_label=cal.next and month_label(cal.next),
+            list_url="{}?date_after={:%Y-%m-%d}&date_before={:%Y-%m-%d}".format(
+                reverse("briefings:briefing_list"), cal.first, cal.last
+            ),
+        )
+        return context
+
+
+class BriefingDetailView(BriefingsMixin, DetailView):
     template_name = "briefings/briefing_detail.html"
     context_object_name = "briefing"
 
     def get_queryset(self):
         return Briefing.objects.for_list()
+
+    def get_breadcrumbs(self) -> list[tuple[str, str]]:
+        return [
+            (_("説明会等"), reverse("briefings:briefing_list")),
+            (month_label(self.object.date), calendar_url(self.object.date)),
+            (self.object.title, self.object.get_absolute_url()),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["calendar_url"] = calendar_url(self.object.date)
+        context["calendar_label"] = month_label(self.object.date)
+        return context
+
+
+class CoverageView(BriefingsMixin, TemplateView):
+    """Held sessions and the places they reached, for a date range (default: all time).
+
+    The range is validated by the schedule's own date filters; an invalid
+    range shows the form's message and the figures for all time.
+    """
+
+    template_name = "briefings/coverage.html"
+
+    def get_context_data(self, **kwargs):
+        self.page_title = _("開催実績と地域の広がり")
+        context = super().get_context_data(**kwargs)
+        filterset = BriefingDateRangeFilterSet(
+            self.request.GET or None, queryset=Briefing.objects.none()
+        )
+        dates = filterset.form.cleaned_data if filterset.is_valid() else {}
+        context["filter"] = filterset
+        context["coverage"] = coverage_summary(
+            date_after=dates.get("date_after"), date_before=dates.get("date_before")
+        )
+        return context

@@ -7,3 +7,13 @@ def seeded(db):
     from django.core.management import call_command
 
     call_command("load_seed", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _japanese():
+    """Start every test in Japanese: a request to /en/ leaves English active
+    in the test thread, and later tests would build /en/ addresses."""
+    from django.utils import translation
+
+    with translation.override("ja"):
+        yield

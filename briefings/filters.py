@@ -1,0 +1,112 @@
+"""The briefing schedule's filters: one FilterSet for the pages (and later CSV/API).
+
+`BriefingDateRangeFilterSet` holds the date range on its own so that the
+coverage page validates `date_after`/`date_before` exactly as the schedule does.
+"""
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Member, Prefecture, RegionalBlock
+
+from .forms import DateInput, DateRangeForm, DisplayNameChoiceField
+from .models import Briefing
+
+# Longer queries are refused with a message: nobody types more, and every
+# extra word adds a set of LIKE clauses.
+Q_MAX_LENGTH = 200
+
+# What `q` looks through; both languages of the place and host names.
+SEARCH_FIELDS = (
+    "title",
+    "location_text",
+    "notes",
+    "prefecture__name",
+    "prefecture__name_en",
+    "host__name",
+    "host__name_en",
+)
+
+ALL = _("すべて")
+
+
+class DisplayNameChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = DisplayNameChoiceField
+
+
+class BriefingDateRangeFilterSet(django_filters.FilterSet):
+    date_after = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label=_("開催日（から）"), widget=DateInput
+    )
+    date_before = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label=_("開催日（まで）"), widget=DateInput
+    )
+
+    class Meta:
+        model = Briefing
+        fields: list[str] = []
+        form = DateRangeForm
+
+
+class BriefingFilterSet(BriefingDateRangeFilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=Briefing.Status.choices, label=_("状況"), empty_label=ALL
+    )
+    scope = django_filters.ChoiceFilter(
+        choices=Briefing.Scope.choices, label=_("対象"), empty_label=ALL
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Briefing.Kind.choices, label=_("種別"), empty_label=ALL
+    )
+    block = DisplayNameChoiceFilter(
+        queryset=RegionalBlock.objects.all(),
+        to_field_name="code",
+        label=_("地域ブロック"),
+        empty_label=ALL,
+        error_messages={
+            "invalid_choice": _("地域ブロック「%(value)s」はありません。一覧から選んでください。")
+        },
+    )
+    prefecture = DisplayNameChoiceFilter(
+        queryset=Prefecture.objects.all(),
+        to_field_name="code",
+        label=_("都道府県"),
+        empty_label=ALL,
+        error_messages={
+            "invalid_choice": _(
+                "都道府県コード「%(value)s」はありません。01（北海道）から47（沖縄県）までの"
+                "2桁で指定するか、一覧から選んでください。"
+            )
+        },
+    )
+    member = DisplayNameChoiceFilter(
+        # Only people who attended something: any other choice would list nothing.
+        queryset=Member.objects.filter(briefings__isnull=False).distinct(),
+        field_name="members",
+        label=_("参加した構成員等"),
+        empty_label=ALL,
+        error_messages={
+            "invalid_choice": _("指定された構成員等は見つかりません。一覧から選んでください。")
+        },
+    )
+    q = django_filters.CharFilter(
+        method="search",
+        label=_("キーワード"),
+        max_length=Q_MAX_LENGTH,
+        error_messages={
+            "max_length": _(
+                "キーワードは%(limit_value)d文字以内で入力してください"
+                "（%(show_value)d文字入力されています）。"
+            )
+        },
+    )
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Every word (split on any space, 全角 included) must appear in some field."""
+        for term in value.split():
+            match = Q()
+            for field in SEARCH_FIELDS:
+                match |= Q(**{f"{field}__icontains": term})
+            queryset = queryset.filter(match)
+        return queryset

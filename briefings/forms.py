@@ -1,0 +1,40 @@
+"""Forms behind the briefing filters (the FilterSets in `filters.py` build on them)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
+
+
+class DateRangeForm(forms.Form):
+    """Checks that a date range runs forwards; the FilterSet adds the fields."""
+
+    def __init__(self, *args, **kwargs):
+        # Labels stand above their controls, so no trailing colon.
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        date_after = cleaned_data.get("date_after")
+        date_before = cleaned_data.get("date_before")
+        if date_after and date_before and date_after > date_before:
+            raise forms.ValidationError(
+                _("期間の開始日が終了日より後になっています。"), code="reversed_range"
+            )
+        return cleaned_data
+
+
+class DisplayNameChoiceField(ModelChoiceField):
+    """A choice of model rows labelled in the active language (`display_name`)."""
+
+    def label_from_instance(self, obj) -> str:
+        return obj.display_name
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; it sends and shows ISO dates (2017-02-24)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")

@@ -1,0 +1,418 @@
+"""Read-only briefing statistics and schedule views, each in a fixed number of queries.
+
+Every figure is counted from `Briefing` rows with aggregate queries; nothing
+here writes, and nothing is typed in by hand.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from networks.models import Prefecture, RegionalBlock
+
+from .models import Briefing
+
+# --- the schedule ----------------------------------------------------------
+
+
+def order_for_schedule(queryset: QuerySet[Briefing]) -> QuerySet[Briefing]:
+    """Planned sessions first, the next one on top; then the rest, newest first."""
+    planned = Q(status=Briefing.Status.PLANNED)
+    return queryset.alias(
+        schedule_group=Case(When(planned, then=Value(0)), default=Value(1)),
+        planned_date=Case(When(planned, then=F("date"))),
+    ).order_by("schedule_group", F("planned_date").asc(nulls_last=True), "-date", "pk")
+
+
+# --- the month calendar ----------------------------------------------------
+
+# Japanese wall calendars start the week on Sunday (日).
+FIRST_WEEKDAY = calendar.SUNDAY
+
+# Python's weekday numbers (Monday = 0) → (short label, full name).
+WEEKDAY_NAMES: dict[int, tuple[Promise, Promise]] = {
+    0: (pgettext_lazy("曜日（略）", "月"), pgettext_lazy("曜日", "月曜日")),
+    1: (pgettext_lazy("曜日（略）", "火"), pgettext_lazy("曜日", "火曜日")),
+    2: (pgettext_lazy("曜日（略）", "水"), pgettext_lazy("曜日", "水曜日")),
+    3: (pgettext_lazy("曜日（略）", "木"), pgettext_lazy("曜日", "木曜日")),
+    4: (pgettext_lazy("曜日（略）", "金"), pgettext_lazy("曜日", "金曜日")),
+    5: (pgettext_lazy("曜日（略）", "土"), pgettext_lazy("曜日", "土曜日")),
+    6: (pgettext_lazy("曜日（略）", "日"), pgettext_lazy("曜日", "日曜日")),
+}
+
+
+@dataclass(frozen=True)
+class Weekday:
+    number: int  # Python's: Monday = 0 … Sunday = 6
+
+    @property
+    def short(self) -> Promise:
+        return WEEKDAY_NAMES[self.number][0]
+
+    @property
+    def full(self) -> Promise:
+        return WEEKDAY_NAMES[self.number][1]
+
+    @property
+    def css_class(self) -> str:
+        return {5: "sat", 6: "sun"}.get(self.number, "")
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """One cell: `date` is None for the padding before the 1st and after the last day."""
+
+    date: datetime.date | None
+    weekday: Weekday
+    briefings: tuple[Briefing, ...] = ()
+    is_today: bool = False
+
+
+@dataclass(frozen=True)
+class MonthCalendar:
+    first: datetime.date
+    last: datetime.date
+    weekdays: tuple[Weekday, ...]
+    weeks: tuple[tuple[CalendarDay, ...], ...]
+    count: int
+    previous: datetime.date | None  # the 1st of the month before, if representable
+    next: datetime.date | None
+
+
+def month_calendar(year: int, month: int, *, today: datetime.date | None = None) -> MonthCalendar:
+    """The month's briefings laid out in weeks, read in one query.
+
+    Raises ValueError for a month that `datetime.date` cannot represent.
+    """
+    first = datetime.date(year, month, 1)
+    last = first.replace(day=calendar.monthrange(year, month)[1])
+    by_day: dict[datetime.date, list[Briefing]] = defaultdict(list)
+    briefings = (
+        Briefing.objects.filter(date__range=(first, last))
+        .select_related("prefecture", "block", "host")
+        .order_by("date", "pk")
+    )
+    for briefing in briefings:
+        by_day[briefing.date].append(briefing)
+
+    # monthdayscalendar pads with zeros, so December 9999 needs no year 10000.
+    cal = calendar.Calendar(firstweekday=FIRST_WEEKDAY)
+    weekdays = tuple(Weekday(n) for n in cal.iterweekdays())
+    weeks = []
+    for week in cal.monthdayscalendar(year, month):
+        cells = []
+        for weekday, day in zip(weekdays, week, strict=True):
+            if not day:
+                cells.append(CalendarDay(date=None, weekday=weekday))
+                continue
+            date = first.replace(day=day)
+            cells.append(
+                CalendarDay(
+                    date=date,
+                    weekday=weekday,
+                    briefings=tuple(by_day.get(date, ())),
+                    is_today=date == today,
+                )
+            )
+        weeks.append(tuple(cells))
+
+    previous = next_ = None
+    if first > datetime.date.min:
+        previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    if last < datetime.date.max:
+        next_ = last + datetime.timedelta(days=1)
+    return MonthCalendar(
+        first=first,
+        last=last,
+        weekdays=weekdays,
+        weeks=tuple(weeks),
+        count=sum(len(day) for day in by_day.values()),
+        previous=previous,
+        next=next_,
+    )
+
+
+# --- coverage ---------------------------------------------------------------
+
+# The tile grid map of Japan: prefecture code → (column, row), one square per
+# prefecture, Hokkaido top right and Okinawa bottom left.
+TILE_GRID: dict[str, tuple[int, int]] = {
+    "01": (12, 0),
+    "02": (12, 1),
+    "03": (12, 2),
+    "04": (12, 3),
+    "05": (11, 2),
+    "06": (11, 3),
+    "07": (11, 4),
+    "08": (12, 5),
+    "09": (11, 5),
+    "10": (10, 5),
+    "11": (10, 6),
+    "12": (12, 6),
+    "13": (11, 6),
+    "14": (10, 7),
+    "15": (10, 4),
+    "16": (9, 4),
+    "17": (8, 4),
+    "18": (7, 5),
+    "19": (9, 6),
+    "20": (9, 5),
+    "21": (8, 5),
+    "22": (9, 7),
+    "23": (8, 6),
+    "24": (7, 7),
+    "25": (7, 6),
+    "26": (6, 6),
+    "27": (5, 7),
+    "28": (5, 6),
+    "29": (6, 7),
+    "30": (6, 8),
+    "31": (4, 6),
+    "32": (3, 6),
+    "33": (4, 7),
+    "34": (3, 7),
+    "35": (2, 7),
+    "36": (4, 9),
+    "37": (4, 8),
+    "38": (3, 8),
+    "39": (3, 9),
+    "40": (1, 7),
+    "41": (0, 7),
+    "42": (0, 8),
+    "43": (1, 8),
+    "44": (2, 8),
+    "45": (2, 9),
+    "46": (1, 9),
+    "47": (0, 10),
+}
+TILE_COLUMNS = 1 + max(col for col, _row in TILE_GRID.values())
+TILE_ROWS = 1 + max(row for _col, row in TILE_GRID.values())
+TILE_SIZE = 56  # SVG user units; the map scales to its container
+TILE_PITCH = 60  # size plus the gap between tiles
+
+
+@dataclass(frozen=True)
+class ColourClass:
+    """One step of the map's colour scale: `minimum`..`maximum` held sessions."""
+
+    level: int
+    minimum: int
+    maximum: int | None  # None: no upper bound
+    fill: str
+    ink: str  # text on `fill`; every pair is at least 4.5:1
+
+    def contains(self, n: int) -> bool:
+        return n >= self.minimum and (self.maximum is None or n <= self.maximum)
+
+    @property
+    def label(self) -> str:
+        if self.maximum is None:
+            return _("%(n)d回以上") % {"n": self.minimum}
+        if self.minimum == self.maximum:
+            return _("%(n)d回") % {"n": self.minimum}
+        return _("%(low)d～%(high)d回") % {"low": self.minimum, "high": self.maximum}
+
+
+# Written into the SVG as presentation attributes (not CSS), so the map keeps
+# its colours on a page that does not load css/briefings.css. Contrast of ink
+# on fill: 15.8, 12.3, 5.4 and 10.7 to 1.
+COLOUR_CLASSES: tuple[ColourClass, ...] = (
+    ColourClass(0, 0, 0, fill="#f2f4f7", ink="#1a1a1a"),
+    ColourClass(1, 1, 1, fill="#c6dbef", ink="#1a1a1a"),
+    ColourClass(2, 2, 3, fill="#2b6cb0", ink="#ffffff"),
+    ColourClass(3, 4, None, fill="#0b3d7a", ink="#ffffff"),
+)
+TILE_STROKE = "#6b7280"  # 4.8:1 against the white page
+
+
+def colour_class(n: int) -> ColourClass:
+    return next(c for c in COLOUR_CLASSES if c.contains(n))
+
+
+@dataclass(frozen=True)
+class PrefectureCoverage:
+    """One prefecture's sessions in the range, counted by venue (`Briefing.prefecture`)."""
+
+    prefecture: Prefecture
+    held: int
+    planned: int
+
+    @property
+    def colour(self) -> ColourClass:
+        return colour_class(self.held)
+
+    @property
+    def short_name(self) -> str:
+        """The tile label: 香川 for 香川県 (北海道 stays whole), Kagawa in English."""
+        name = self.prefecture.display_name
+        if translation.get_language() != "en" and name != "北海道" and name[-1] in "都府県":
+            return name[:-1]
+        return name
+
+    # Tile geometry in SVG user units, for the template.
+    @property
+    def x(self) -> int:
+        return TILE_GRID[self.prefecture.code][0] * TILE_PITCH
+
+    @property
+    def y(self) -> int:
+        return TILE_GRID[self.prefecture.code][1] * TILE_PITCH
+
+    @property
+    def centre_x(self) -> int:
+        return self.x + TILE_SIZE // 2
+
+    @property
+    def name_y(self) -> int:
+        return self.y + 24
+
+    @property
+    def count_y(self) -> int:
+        return self.y + 46
+
+
+@dataclass(frozen=True)
+class BlockStatusCounts:
+    """One row of the block × status matrix; `counts` follows `Briefing.Status`."""
+
+    block: RegionalBlock | None
+    counts: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class CoverageSummary:
+    date_after: datetime.date | None
+    date_before: datetime.date | None
+    held: int
+    planned: int
+    prefectures_reached: int  # distinct prefectures of held prefecture-scope sessions
+    blocks_reached: int  # distinct blocks of held block-scope sessions
+    national: int  # held national sessions
+    as_of: datetime.date | None  # the latest held session in the range
+    # Each figure's own "as of": the latest session it counts (as /about/#figures defines).
+    prefectures_as_of: datetime.date | None
+    blocks_as_of: datetime.date | None
+    national_as_of: datetime.date | None
+    prefectures: tuple[PrefectureCoverage, ...]  # all 47, by code
+    blocks: tuple[BlockStatusCounts, ...]  # all 11, in block order
+    without_block: BlockStatusCounts  # sessions with no block (national ones)
+
+    statuses = Briefing.Status.choices
+    colour_classes = COLOUR_CLASSES
+    tile_size = TILE_SIZE
+    tile_stroke = TILE_STROKE
+    map_width = TILE_COLUMNS * TILE_PITCH - (TILE_PITCH - TILE_SIZE)
+    map_height = TILE_ROWS * TILE_PITCH - (TILE_PITCH - TILE_SIZE)
+
+    @property
+    def block_totals(self) -> BlockStatusCounts:
+        """The matrix's totals row: column sums over the 11 blocks."""
+        return BlockStatusCounts(
+            block=None,
+            counts=tuple(sum(col) for col in zip(*(b.counts for b in self.blocks), strict=True))
+            if self.blocks
+            else tuple(0 for _s in Briefing.Status.values),
+        )
+
+
+def _in_range(
+    prefix: str, date_after: datetime.date | None, date_before: datetime.date | None
+) -> Q:
+    condition = Q()
+    if date_after:
+        condition &= Q(**{f"{prefix}date__gte": date_after})
+    if date_before:
+        condition &= Q(**{f"{prefix}date__lte": date_before})
+    return condition
+
+
+def coverage_summary(
+    *, date_after: datetime.date | None = None, date_before: datetime.date | None = None
+) -> CoverageSummary:
+    """Held sessions and the places they reached in the range (inclusive; None = open).
+
+    Three queries: the figures (one aggregate), the 47 prefectures annotated
+    with their counts, the 11 blocks annotated with a count per status.
+    """
+    statuses = Briefing.Status.values
+    held = Q(status=Briefing.Status.HELD)
+    held_prefecture = held & Q(scope=Briefing.Scope.PREFECTURE)
+    held_block = held & Q(scope=Briefing.Scope.BLOCK)
+    held_national = held & Q(scope=Briefing.Scope.NATIONAL)
+    figures = Briefing.objects.filter(_in_range("", date_after, date_before)).aggregate(
+        held=Count("pk", filter=held),
+        planned=Count("pk", filter=Q(status=Briefing.Status.PLANNED)),
+        prefectures=Count("prefecture", filter=held_prefecture, distinct=True),
+        blocks=Count("block", filter=held_block, distinct=True),
+        national=Count("pk", filter=held_national),
+        as_of=Max("date", filter=held),
+        prefectures_as_of=Max("date", filter=held_prefecture),
+        blocks_as_of=Max("date", filter=held_block),
+        national_as_of=Max("date", filter=held_national),
+        **{
+            f"without_block_{status}": Count("pk", filter=Q(block__isnull=True, status=status))
+            for status in statuses
+        },
+    )
+
+    in_range = _in_range("briefings__", date_after, date_before)
+    prefectures = (
+        Prefecture.objects.select_related("block")
+        .annotate(
+            held_count=Count(
+                "briefings", filter=in_range & Q(briefings__status=Briefing.Status.HELD)
+            ),
+            planned_count=Count(
+                "briefings", filter=in_range & Q(briefings__status=Briefing.Status.PLANNED)
+            ),
+        )
+        .order_by("code")
+    )
+    blocks = RegionalBlock.objects.annotate(
+        **{
+            f"count_{status}": Count("briefings", filter=in_range & Q(briefings__status=status))
+            for status in statuses
+        }
+    ).order_by("order", "code")
+
+    return CoverageSummary(
+        date_after=date_after,
+        date_before=date_before,
+        held=figures["held"],
+        planned=figures["planned"],
+        prefectures_reached=figures["prefectures"],
+        blocks_reached=figures["blocks"],
+        national=figures["national"],
+        as_of=figures["as_of"],
+        prefectures_as_of=figures["prefectures_as_of"],
+        blocks_as_of=figures["blocks_as_of"],
+        national_as_of=figures["national_as_of"],
+        prefectures=tuple(
+            PrefectureCoverage(prefecture=p, held=p.held_count, planned=p.planned_count)
+            for p in prefectures
+            if p.code in TILE_GRID
+        ),
+        blocks=tuple(
+            BlockStatusCounts(
+                block=b, counts=tuple(getattr(b, f"count_{status}") for status in statuses)
+            )
+            for b in blocks
+        ),
+        without_block=BlockStatusCounts(
+            block=None,
+            counts=tuple(figures[f"without_block_{status}"] for status in statuses),
+        ),
+    )

@@ -1,0 +1,309 @@
+"""Read-only briefing services: schedule order, month calendar, coverage statistics."""
+
+import datetime
+
+import pytest
+from django.utils import translation
+
+from briefings.models import Briefing
+from briefings.services import (
+    COLOUR_CLASSES,
+    TILE_GRID,
+    colour_class,
+    coverage_summary,
+    month_calendar,
+    order_for_schedule,
+)
+from networks.models import Prefecture
+from tests.factories import BriefingFactory, block, prefecture
+
+pytestmark = pytest.mark.django_db
+
+
+D = datetime.date
+
+
+# --- order_for_schedule ------------------------------------------------------
+
+
+def test_order_for_schedule_puts_planned_first_next_one_on_top_then_newest_first():
+    BriefingFactory(title="済1/20", status="held", date=D(2017, 1, 20))
+    BriefingFactory(title="予3/24", status="planned", date=D(2017, 3, 24))
+    BriefingFactory(title="済2/24", status="held", date=D(2017, 2, 24))
+    BriefingFactory(title="予3/6", status="planned", date=D(2017, 3, 6))
+    BriefingFactory(title="中止2/28", status="cancelled", date=D(2017, 2, 28))
+    BriefingFactory(title="延期1/30", status="postponed", date=D(2017, 1, 30))
+    titles = [b.title for b in order_for_schedule(Briefing.objects.all())]
+    assert titles == ["予3/6", "予3/24", "中止2/28", "済2/24", "延期1/30", "済1/20"]
+
+
+def test_order_for_schedule_breaks_same_day_ties_by_entry_order():
+    first = BriefingFactory(status="planned", date=D(2017, 3, 6))
+    second = BriefingFactory(status="planned", date=D(2017, 3, 6))
+    assert list(order_for_schedule(Briefing.objects.all())) == [first, second]
+
+
+# --- month_calendar ------------------------------------------------------------
+
+
+def test_month_calendar_starts_weeks_on_sunday_and_pads_the_month():
+    cal = month_calendar(2017, 2)
+    assert [w.number for w in cal.weekdays] == [6, 0, 1, 2, 3, 4, 5]
+    # 1 February 2017 was a Wednesday; the 28th a Tuesday.
+    assert [day.date for day in cal.weeks[0]][:4] == [None, None, None, D(2017, 2, 1)]
+    assert [day.date for day in cal.weeks[-1]][2:] == [D(2017, 2, 28), None, None, None, None]
+    assert len(cal.weeks) == 5
+    assert (cal.first, cal.last) == (D(2017, 2, 1), D(2017, 2, 28))
+
+
+def test_month_calendar_puts_each_briefing_on_its_day_and_nothing_outside_the_month():
+    BriefingFactory(title="1月末", date=D(2017, 1, 31))
+    a = BriefingFactory(title="A", date=D(2017, 2, 16))
+    b = BriefingFactory(title="B", date=D(2017, 2, 16))
+    c = BriefingFactory(title="C", date=D(2017, 2, 28))
+    BriefingFactory(title="3月初", date=D(2017, 3, 1))
+    cal = month_calendar(2017, 2)
+    days = {day.date: day.briefings for week in cal.weeks for day in week if day.date}
+    assert days[D(2017, 2, 16)] == (a, b)
+    assert days[D(2017, 2, 28)] == (c,)
+    assert sum(len(v) for v in days.values()) == 3
+    assert cal.count == 3
+
+
+def test_month_calendar_marks_today():
+    cal = month_calendar(2017, 2, today=D(2017, 2, 24))
+    today = [day.date for week in cal.weeks for day in week if day.is_today]
+    assert today == [D(2017, 2, 24)]
+
+
+def test_month_calendar_links_previous_and_next_months_across_years():
+    cal = month_calendar(2017, 1)
+    assert (cal.previous, cal.next) == (D(2016, 12, 1), D(2017, 2, 1))
+    assert month_calendar(2016, 12).next == D(2017, 1, 1)
+
+
+def test_month_calendar_has_no_link_beyond_the_representable_dates():
+    assert month_calendar(1, 1).previous is None
+    assert month_calendar(9999, 12).next is None
+    assert month_calendar(9999, 12).weeks[-1][-1].date is None
+
+
+@pytest.mark.parametrize(("year", "month"), [(2017, 13), (2017, 0), (0, 1), (99999, 1)])
+def test_month_calendar_refuses_months_that_do_not_exist(year, month):
+    with pytest.raises(ValueError):
+        month_calendar(year, month)
+
+
+def test_month_calendar_reads_the_month_in_one_query(django_assert_num_queries):
+    for day in (1, 2, 3):
+        BriefingFactory(date=D(2017, 2, day))
+    with django_assert_num_queries(1):
+        cal = month_calendar(2017, 2)
+        [b.prefecture.name for w in cal.weeks for d in w for b in d.briefings]
+
+
+# --- tile grid --------------------------------------------------------------------
+
+
+def test_tile_grid_has_every_prefecture_once_on_its_own_square():
+    assert sorted(TILE_GRID) == [f"{n:02d}" for n in range(1, 48)]
+    assert len(set(TILE_GRID.values())) == 47
+
+
+def test_tile_grid_puts_hokkaido_top_right_and_okinawa_bottom_left():
+    cols = [col for col, _row in TILE_GRID.values()]
+    rows = [row for _col, row in TILE_GRID.values()]
+    assert TILE_GRID["01"] == (max(cols), min(rows))
+    assert TILE_GRID["47"] == (min(cols), max(rows))
+
+
+@pytest.mark.parametrize(("n", "level"), [(0, 0), (1, 1), (2, 2), (3, 2), (4, 3), (250, 3)])
+def test_colour_class_of_a_count(n, level):
+    assert colour_class(n).level == level
+
+
+def test_colour_class_labels_cover_the_scale():
+    assert [c.label for c in COLOUR_CLASSES] == ["0回", "1回", "2～3回", "4回以上"]
+
+
+# --- coverage_summary ---------------------------------------------------------
+
+
+def test_coverage_summary_with_no_briefings_is_all_zero():
+    summary = coverage_summary()
+    assert (summary.held, summary.prefectures_reached, summary.blocks_reached) == (0, 0, 0)
+    assert (summary.national, summary.planned, summary.as_of) == (0, 0, None)
+    assert len(summary.prefectures) == 47
+    assert [row.total for row in summary.blocks] == [0] * 11
+    assert summary.block_totals.counts == (0, 0, 0, 0)
+
+
+def test_coverage_summary_counts_distinct_places_by_scope():
+    kumamoto, kagawa = prefecture("43"), prefecture("37")
+    BriefingFactory(prefecture=kumamoto, date=D(2017, 2, 1))
+    BriefingFactory(prefecture=kumamoto, date=D(2017, 2, 2))
+    BriefingFactory(prefecture=kagawa, date=D(2017, 2, 3))
+    # A block seminar held in Kumamoto reaches the block, not a prefecture.
+    BriefingFactory(scope="block", kind="seminar", prefecture=kumamoto, date=D(2017, 2, 4))
+    BriefingFactory(scope="block", kind="seminar", prefecture=None, block=block("kyushu"))
+    BriefingFactory(scope="national", kind="national_meeting", prefecture=None)
+    # Not held: counted nowhere in the figures.
+    BriefingFactory(prefecture=prefecture("01"), status="planned", date=D(2017, 3, 6))
+    BriefingFactory(prefecture=prefecture("02"), status="cancelled")
+    summary = coverage_summary()
+    assert summary.held == 6
+    assert summary.prefectures_reached == 2
+    assert summary.blocks_reached == 1
+    assert summary.national == 1
+    assert summary.planned == 1
+    assert summary.as_of == D(2017, 2, 15)  # the factory's default date is the latest
+    assert summary.prefectures_as_of == D(2017, 2, 3)
+    assert summary.blocks_as_of == D(2017, 2, 15)
+
+
+def test_coverage_summary_counts_each_prefecture_by_venue():
+    kumamoto = prefecture("43")
+    BriefingFactory(prefecture=kumamoto)
+    BriefingFactory(scope="block", kind="seminar", prefecture=kumamoto)
+    BriefingFactory(prefecture=kumamoto, status="planned")
+    summary = coverage_summary()
+    rows = {p.prefecture.code: (p.held, p.planned) for p in summary.prefectures}
+    assert rows["43"] == (2, 1)
+    assert rows["37"] == (0, 0)
+    assert [p.prefecture.code for p in summary.prefectures] == sorted(TILE_GRID)
+
+
+def test_coverage_summary_block_status_matrix_and_totals():
+    BriefingFactory(prefecture=prefecture("43"), status="held")
+    BriefingFactory(prefecture=prefecture("43"), status="planned")
+    BriefingFactory(prefecture=prefecture("37"), status="cancelled")
+    BriefingFactory(prefecture=prefecture("37"), status="postponed")
+    BriefingFactory(scope="national", kind="national_meeting", prefecture=None)
+    summary = coverage_summary()
+    rows = {row.block.code: row.counts for row in summary.blocks}
+    # Columns follow Briefing.Status: planned, held, cancelled, postponed.
+    assert rows["kyushu"] == (1, 1, 0, 0)
+    assert rows["shikoku"] == (0, 0, 1, 1)
+    assert rows["hokkaido"] == (0, 0, 0, 0)
+    assert [row.block.code for row in summary.blocks][:2] == ["hokkaido", "tohoku"]
+    assert summary.block_totals.counts == (1, 1, 1, 1)
+    assert summary.block_totals.total == 4
+    assert summary.without_block.counts == (0, 1, 0, 0)
+
+
+def test_coverage_summary_date_range_is_inclusive_and_applies_everywhere():
+    BriefingFactory(prefecture=prefecture("43"), date=D(2017, 1, 31))
+    BriefingFactory(prefecture=prefecture("43"), date=D(2017, 2, 1))
+    BriefingFactory(prefecture=prefecture("37"), date=D(2017, 2, 28))
+    BriefingFactory(prefecture=prefecture("37"), date=D(2017, 3, 1))
+    summary = coverage_summary(date_after=D(2017, 2, 1), date_before=D(2017, 2, 28))
+    assert (summary.held, summary.prefectures_reached, summary.as_of) == (2, 2, D(2017, 2, 28))
+    rows = {p.prefecture.code: p.held for p in summary.prefectures}
+    assert (rows["43"], rows["37"]) == (1, 1)
+    assert summary.block_totals.counts == (0, 2, 0, 0)
+
+
+def test_coverage_summary_open_ended_ranges():
+    BriefingFactory(date=D(2017, 1, 31))
+    BriefingFactory(date=D(2017, 2, 1))
+    assert coverage_summary(date_after=D(2017, 2, 1)).held == 1
+    assert coverage_summary(date_before=D(2017, 1, 31)).held == 1
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_coverage_summary_query_count_is_fixed(django_assert_num_queries, n):
+    """The figures (one aggregate), the 47 prefectures with their blocks and
+    counts, the 11 blocks with a count per status: three queries."""
+    for i in range(n):
+        BriefingFactory(prefecture=Prefecture.objects.get(code=f"{40 + i:02d}"))
+    with django_assert_num_queries(3):
+        summary = coverage_summary()
+        [(p.prefecture.block.name, p.held) for p in summary.prefectures]
+    assert summary.held == n
+
+
+def test_prefecture_coverage_short_name_drops_the_suffix_in_japanese_only():
+    summary = coverage_summary()
+    names = {p.prefecture.code: p for p in summary.prefectures}
+    assert [names[c].short_name for c in ("01", "13", "26", "27", "37")] == [
+        "北海道",
+        "東京",
+        "京都",
+        "大阪",
+        "香川",
+    ]
+    with translation.override("en"):
+        assert names["37"].short_name == "Kagawa"
+
+
+def test_prefecture_coverage_tiles_do_not_overlap_and_fit_the_map():
+    summary = coverage_summary()
+    corners = {(p.x, p.y) for p in summary.prefectures}
+    assert len(corners) == 47
+    assert max(p.x for p in summary.prefectures) + summary.tile_size == summary.map_width
+    assert max(p.y for p in summary.prefectures) + summary.tile_size == summary.map_height
+
+
+# --- with the 2017 source document ----------------------------------------------
+
+
+def test_coverage_summary_of_the_seed_all_time(seeded):
+    summary = coverage_summary()
+    assert summary.held == 22
+    assert summary.prefectures_reached == 10
+    assert summary.blocks_reached == 8
+    assert summary.national == 3
+    assert summary.planned == 10
+    assert summary.as_of == D(2017, 2, 24)
+    reached = set(
+        Briefing.objects.held()
+        .filter(scope="block")
+        .values_list("block__code", flat=True)
+        .distinct()
+    )
+    assert reached == {
+        "hokuriku",
+        "tohoku",
+        "okinawa",
+        "kanto",
+        "chugoku",
+        "kyushu",
+        "tokai",
+        "shikoku",
+    }
+
+
+def test_coverage_summary_of_the_seed_in_february_2017(seeded):
+    summary = coverage_summary(date_after=D(2017, 2, 1), date_before=D(2017, 2, 28))
+    assert summary.held == 15
+    assert summary.prefectures_reached == 8
+    assert summary.blocks_reached == 6
+    assert summary.national == 1
+    assert (summary.as_of, summary.prefectures_as_of) == (D(2017, 2, 24), D(2017, 2, 17))
+    assert (summary.blocks_as_of, summary.national_as_of) == (D(2017, 2, 24), D(2017, 2, 20))
+
+
+def test_coverage_summary_of_the_seed_in_january_2017(seeded):
+    summary = coverage_summary(date_after=D(2017, 1, 1), date_before=D(2017, 1, 31))
+    assert (summary.held, summary.prefectures_reached) == (7, 2)
+    assert (summary.blocks_reached, summary.national) == (3, 2)
+
+
+def test_coverage_summary_of_the_seed_block_status_matrix(seeded):
+    summary = coverage_summary()
+    rows = {row.block.code: row.counts[:2] for row in summary.blocks}  # (planned, held)
+    assert rows == {
+        "hokkaido": (1, 0),
+        "tohoku": (3, 1),
+        "kanto": (0, 2),
+        "shinetsu": (1, 0),
+        "hokuriku": (0, 3),
+        "tokai": (0, 2),
+        "kinki": (1, 3),
+        "chugoku": (1, 2),
+        "shikoku": (1, 2),
+        "kyushu": (2, 3),
+        "okinawa": (0, 1),
+    }
+    assert summary.block_totals.counts == (10, 19, 0, 0)
+    assert summary.without_block.counts == (0, 3, 0, 0)
