@@ -1,49 +1,121 @@
 """Place and organization pages.
 
 `networks` imports no other app: what other apps record about a place is
-read through reverse relations (e.g. `prefecture.briefings`), whose managers
-carry the other app's QuerySet methods.
+read through reverse relations (see `selectors.py`).
 """
 
-from django.views.generic import DetailView, ListView
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+from django_filters.views import FilterView
 
-from .models import Organization, Prefecture, RegionalBlock
+from . import selectors
+from .filters import OrganizationFilterSet
+from .models import Prefecture, RegionalBlock
 
 
-class PrefectureDetailView(DetailView):
+class BreadcrumbsMixin:
+    """Adds `breadcrumbs` (label, url) pairs from `get_breadcrumbs()` to the context."""
+
+    def get_breadcrumbs(self) -> list[tuple[str, str]]:
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        return context
+
+
+def block_label(block: RegionalBlock) -> str:
+    return _("%(name)sブロック") % {"name": block.display_name}
+
+
+class PrefectureDetailView(BreadcrumbsMixin, DetailView):
+    """Everything recorded in one prefecture; an unknown code (`99`, `abc`) is a 404."""
+
     template_name = "networks/prefecture_detail.html"
     context_object_name = "prefecture"
     slug_field = slug_url_kwarg = "code"
     queryset = Prefecture.objects.select_related("block")
 
+    def get_breadcrumbs(self):
+        block = self.object.block
+        return [
+            (block_label(block), block.get_absolute_url()),
+            (self.object.display_name, self.object.get_absolute_url()),
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["briefings"] = self.object.briefings.for_list().order_by("-date", "pk")
-        context["organizations"] = self.object.organizations.all()
+        context["block_label"] = block_label(self.object.block)
+        context["briefings"] = selectors.place_briefings(self.object)
+        context["organizations"] = selectors.prefecture_organizations(self.object)
         return context
 
 
-class BlockDetailView(DetailView):
+class BlockDetailView(BreadcrumbsMixin, DetailView):
+    """Everything recorded in one regional block; an unknown code is a 404."""
+
     template_name = "networks/block_detail.html"
-    context_object_name = "block"
+    context_object_name = "regional_block"
     slug_field = slug_url_kwarg = "code"
     queryset = RegionalBlock.objects.prefetch_related("prefectures")
 
+    def get_breadcrumbs(self):
+        return [(block_label(self.object), self.object.get_absolute_url())]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["briefings"] = self.object.briefings.for_list().order_by("-date", "pk")
-        context["organizations"] = Organization.objects.in_block(self.object)
+        context["block_label"] = block_label(self.object)
+        context["briefings"] = selectors.place_briefings(self.object)
+        context["organizations"] = selectors.block_organizations(self.object)
+        context["activities"] = selectors.block_activities(self.object)
         return context
 
 
-class OrganizationListView(ListView):
+class OrganizationListView(BreadcrumbsMixin, FilterView):
+    """The directory, filtered by kind, place, thread and name.
+
+    An invalid filter value empties the list (django-filter's strict mode) and
+    the form says what was wrong; it never widens the result silently.
+    """
+
     template_name = "networks/organization_list.html"
     context_object_name = "organizations"
-    paginate_by = 100
-    queryset = Organization.objects.select_related("prefecture", "block")
+    filterset_class = OrganizationFilterSet
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.organizations_for_directory()
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page() turns `page=abc` into the first page and `page=999999`
+        # into the last, where ListView would answer 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_breadcrumbs(self):
+        return [(_("参加団体"), reverse("networks:organization_list"))]
 
 
-class OrganizationDetailView(DetailView):
+class OrganizationDetailView(BreadcrumbsMixin, DetailView):
     template_name = "networks/organization_detail.html"
     context_object_name = "organization"
-    queryset = Organization.objects.select_related("prefecture", "block", "municipality")
+
+    def get_queryset(self):
+        return selectors.organization_for_detail()
+
+    def get_breadcrumbs(self):
+        return [
+            (_("参加団体"), reverse("networks:organization_list")),
+            (self.object.display_name, self.object.get_absolute_url()),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organization = self.object
+        context["activities"] = selectors.organization_activities(organization)
+        context["briefings"] = selectors.organization_briefings(organization)
+        context["members"] = organization.members.all()
+        return context

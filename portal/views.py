@@ -1,18 +1,94 @@
+"""The site shell: home, search and about.
+
+Each page reads through the other apps' QuerySet methods and the portal's
+own `figures` and `search` modules; no app imports `portal`.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from briefings.models import Briefing
-from threads.models import Thread
+from briefings.models import Briefing, ProgressReport
+from briefings.services import coverage_summary
+from threads.models import StatusUpdate, Thread
+
+from . import figures
+from .search import MAX_QUERY_LENGTH, MAX_TERMS, parse_query, search
+
+LATEST_UPDATES = 5
+NEXT_BRIEFINGS = 5
+# Terms offered on the empty search page: the records are in Japanese.
+SEARCH_EXAMPLES = ("説明会", "九州", "Lアラート")
+
+
+def group_by_kind(threads) -> list[tuple[str, str, list[Thread]]]:
+    """Threads as the framework diagram shows them: (label, kind, threads) in
+    縦・横・斜め order, leaving out kinds with no thread."""
+    groups: dict[str, list[Thread]] = {kind: [] for kind in Thread.Kind.values}
+    for thread in threads:
+        if thread.kind in groups:
+            groups[thread.kind].append(thread)
+    return [(Thread.Kind(kind).label, kind, items) for kind, items in groups.items() if items]
 
 
 class HomeView(TemplateView):
-    """The framework at a glance: the threads and the briefings, from the records."""
+    """The framework at a glance: threads, figures, briefings, latest status, coverage."""
 
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         briefings = Briefing.objects.for_list()
-        context["threads"] = Thread.objects.for_overview()
-        context["next_briefings"] = briefings.planned().order_by("date", "pk")[:5]
-        context["latest_briefings"] = briefings.held().order_by("-date", "-pk")[:5]
+        context["strands"] = group_by_kind(Thread.objects.for_overview())
+        context["figures"] = figures.compute_figures(figures.HOME_FIGURES)
+        context["latest_updates"] = StatusUpdate.objects.select_related("thread").order_by(
+            "-as_of", "-order", "-pk"
+        )[:LATEST_UPDATES]
+        context["next_briefings"] = briefings.planned().order_by("date", "pk")[:NEXT_BRIEFINGS]
+        context["latest_briefings"] = briefings.held().order_by("-date", "-pk")[:NEXT_BRIEFINGS]
+        context["coverage"] = coverage_summary()
+        return context
+
+
+class SearchView(TemplateView):
+    """`?q=`: matches grouped by record type, each group capped with a count of the rest."""
+
+    template_name = "portal/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = parse_query(self.request.GET.get("q", ""))
+        groups = search(query)
+        context.update(
+            query=query,
+            groups=groups,
+            total=sum(group.count for group in groups),
+            max_length=MAX_QUERY_LENGTH,
+            max_terms=MAX_TERMS,
+            examples=SEARCH_EXAMPLES,
+            breadcrumbs=[(_("検索"), reverse("portal:search"))],
+        )
+        return context
+
+
+class AboutView(TemplateView):
+    """The framework explained, the document's own figure quoted, every figure defined."""
+
+    template_name = "portal/about.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = ProgressReport.objects.order_by("-as_of", "-pk").first()
+        context["report"] = report
+        if report:
+            # The same figures counted from the records up to the report's
+            # date, beside the reported ones, so readers can compare them.
+            context["report_figures"] = figures.compute_figures(
+                figures.COVERAGE_FIGURES, date_before=report.as_of
+            )
+        context["figures"] = [
+            (figure, figure.key in figures.HOME_FIGURES, figure.key in figures.COVERAGE_FIGURES)
+            for figure in figures.FIGURES.values()
+        ]
+        context["breadcrumbs"] = [(_("このサイトについて"), reverse("portal:about"))]
         return context

@@ -21,18 +21,22 @@ class ThreadQuerySet(models.QuerySet):
         )
 
     def for_detail(self) -> "ThreadQuerySet":
-        """Everything a thread page shows, in a fixed number of queries."""
+        """A thread page besides its activities (filtered and paginated apart),
+        in four queries: the timeline newest date first, entries of one date
+        in the document's order."""
         return self.prefetch_related(
-            "work_items",
-            "status_updates",
             models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organization"),
+                "work_items", queryset=WorkItem.objects.order_by("section", "order", "pk")
             ),
             models.Prefetch(
-                "activities",
-                queryset=Activity.objects.select_related("field", "block").prefetch_related(
-                    "organizations"
+                "status_updates",
+                queryset=StatusUpdate.objects.order_by("-as_of", "order", "pk"),
+                to_attr="timeline",
+            ),
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organization").order_by(
+                    "organization__name"
                 ),
             ),
         )

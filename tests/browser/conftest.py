@@ -82,7 +82,9 @@ def assert_accessible(axe, page) -> None:
     """Run axe-core (WCAG 2.1 A and AA rules) on the page; no violations allowed."""
     results = axe.run(
         page,
-        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
     )
     violations = results.response["violations"]
     assert violations == [], results.generate_report()

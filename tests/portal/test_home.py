@@ -1,52 +1,249 @@
 import datetime
 
 import pytest
-from django.urls import reverse
 
-from tests.factories import BriefingFactory, StatusUpdateFactory, ThreadFactory
+from briefings.models import Briefing
+from briefings.services import coverage_summary
+from portal import figures
+from tests.factories import (
+    ActivityFactory,
+    BriefingFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    StatusUpdateFactory,
+    ThreadFactory,
+    block,
+    prefecture,
+)
+from threads.models import Progress, Thread
 
 pytestmark = pytest.mark.django_db
 
 
 def _populate(n: int) -> None:
+    """n of everything the home page shows: threads with two updates each,
+    participations, activities, held and planned briefings of each scope."""
     for i in range(n):
         thread = ThreadFactory()
         StatusUpdateFactory(thread=thread, text=f"古い状況{i}", as_of=datetime.date(2017, 1, 1))
         StatusUpdateFactory(thread=thread, text=f"最新の状況{i}", as_of=datetime.date(2017, 2, 24))
+        ParticipationFactory(thread=thread, joined_on=datetime.date(2017, 1, 10 + i))
+        ActivityFactory(thread=thread, date=datetime.date(2017, 2, 4 + i))
         BriefingFactory(status="held", date=datetime.date(2017, 2, 1 + i))
+        BriefingFactory(
+            status="held",
+            scope="block",
+            prefecture=None,
+            block=block("kanto"),
+            date=datetime.date(2017, 2, 10 + i),
+        )
         BriefingFactory(status="planned", date=datetime.date(2017, 3, 1 + i))
+
+
+def _figures(response) -> dict[str, tuple[int, datetime.date | None]]:
+    return {item.figure.key: (item.value, item.as_of) for item in response.context["figures"]}
 
 
 def test_home_shows_threads_with_latest_status_and_briefings(client):
     _populate(1)
-    response = client.get(reverse("portal:home"))
+    response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "最新の状況0" in html
-    assert "古い状況0" not in html
+    assert "古い状況0" in html  # in the latest updates across threads, not in the diagram
+    card = html.split('class="card vertical"')[1].split("</li>")[0]
+    assert "最新の状況0" in card
+    assert "古い状況0" not in card
     assert "2017年2月24日" in html
     assert "2017年3月1日" in html  # the planned briefing
     assert "2017年2月1日" in html  # the held one
 
 
 def test_home_with_no_data_says_so(client):
-    response = client.get(reverse("portal:home"))
+    response = client.get("/")
     assert response.status_code == 200
-    assert "推進体制はまだ登録されていません。" in response.content.decode()
+    html = response.content.decode()
+    assert "推進体制はまだ登録されていません。" in html
+    assert "取組状況はまだ登録されていません。" in html
+    assert _figures(response) == {
+        "organizations": (0, None),
+        "activities-done": (0, None),
+        "briefings-held": (0, None),
+        "briefings-planned": (0, None),
+        "prefectures-reached": (0, None),
+        "blocks-reached": (0, None),
+    }
+    assert html.count("日付の記録なし") == 6
+
+
+def test_home_diagram_groups_the_four_threads_by_kind_in_order(client):
+    ThreadFactory(kind=Thread.Kind.DIAGONAL, title="斜めの糸の体制", order=4)
+    ThreadFactory(kind=Thread.Kind.HORIZONTAL, title="自治体間の情報連携体制", order=3)
+    ThreadFactory(kind=Thread.Kind.HORIZONTAL, title="官民連携の全国ネットワーク", order=2)
+    ThreadFactory(kind=Thread.Kind.VERTICAL, title="縦の糸の体制", order=1)
+    response = client.get("/")
+    strands = [
+        (label, kind, [t.title for t in threads])
+        for label, kind, threads in response.context["strands"]
+    ]
+    assert strands == [
+        ("縦の糸", "vertical", ["縦の糸の体制"]),
+        ("横の糸", "horizontal", ["官民連携の全国ネットワーク", "自治体間の情報連携体制"]),
+        ("斜めの糸", "diagonal", ["斜めの糸の体制"]),
+    ]
+    html = response.content.decode()
+    assert '<figure class="framework" aria-labelledby="framework-caption">' in html
+    assert html.count('<li class="strand ') == 3
+    assert html.count('<h3 class="strand-name">') == 3
+    # Reading order is the framework's: 縦, 横 ①, 横 ②, 斜め.
+    positions = [
+        html.index(title)
+        for title in (
+            "縦の糸の体制",
+            "官民連携の全国ネットワーク",
+            "自治体間の情報連携体制",
+            "斜めの糸の体制",
+        )
+    ]
+    assert positions == sorted(positions)
+
+
+def test_home_figures_count_the_records(client):
+    thread_a, thread_b = ThreadFactory(), ThreadFactory()
+    shared = OrganizationFactory()
+    ParticipationFactory(thread=thread_a, organization=shared, joined_on=datetime.date(2017, 1, 5))
+    ParticipationFactory(thread=thread_b, organization=shared, joined_on=datetime.date(2017, 2, 9))
+    ParticipationFactory(thread=thread_b, joined_on=None)
+    ActivityFactory(thread=thread_a, date=datetime.date(2017, 2, 4))
+    ActivityFactory(thread=thread_a, date=datetime.date(2017, 2, 23))
+    ActivityFactory(thread=thread_a, date=datetime.date(2017, 3, 9), status=Progress.PLANNED)
+    # Held: two in 熊本県, one in 香川県, two for 関東, one national; not counted:
+    # a cancelled one in 長崎県 and a planned one in 北海道.
+    BriefingFactory(date=datetime.date(2017, 2, 15), prefecture=prefecture("43"))
+    BriefingFactory(date=datetime.date(2017, 2, 16), prefecture=prefecture("43"))
+    BriefingFactory(date=datetime.date(2017, 1, 24), prefecture=prefecture("37"))
+    for day in (2, 3):
+        BriefingFactory(
+            date=datetime.date(2017, 2, day), scope="block", prefecture=None, block=block("kanto")
+        )
+    BriefingFactory(date=datetime.date(2017, 1, 25), scope="national", prefecture=None)
+    BriefingFactory(
+        date=datetime.date(2017, 2, 24), status="cancelled", prefecture=prefecture("42")
+    )
+    BriefingFactory(date=datetime.date(2017, 3, 16), status="planned", prefecture=prefecture("01"))
+
+    response = client.get("/")
+
+    assert _figures(response) == {
+        "organizations": (2, datetime.date(2017, 2, 9)),
+        "activities-done": (2, datetime.date(2017, 2, 23)),
+        "briefings-held": (6, datetime.date(2017, 2, 16)),
+        "briefings-planned": (1, datetime.date(2017, 3, 16)),
+        "prefectures-reached": (2, datetime.date(2017, 2, 16)),
+        "blocks-reached": (1, datetime.date(2017, 2, 3)),
+    }
+    html = response.content.decode()
+    assert "2017年2月16日現在" in html
+    assert "2017年3月16日までの予定" in html
+
+
+def test_home_figures_link_to_their_definitions(client):
+    response = client.get("/")
+    html = response.content.decode()
+    for key in figures.HOME_FIGURES:
+        assert f'href="/about/#figure-{key}"' in html
+    assert '定義<span class="visually-hidden">（参加団体数）</span>' in html
+
+
+def test_home_latest_updates_are_the_five_newest_across_threads(client):
+    first, second = ThreadFactory(), ThreadFactory()
+    for day in range(1, 5):
+        StatusUpdateFactory(thread=first, as_of=datetime.date(2017, 2, day), text=f"一の{day}")
+        StatusUpdateFactory(
+            thread=second, as_of=datetime.date(2017, 2, day + 10), text=f"二の{day}"
+        )
+    response = client.get("/")
+    texts = [update.text for update in response.context["latest_updates"]]
+    assert texts == ["二の4", "二の3", "二の2", "二の1", "一の4"]
+
+
+def test_home_next_briefings_are_planned_ones_soonest_first(client):
+    for day in (20, 6, 8, 9, 15, 16):
+        BriefingFactory(status="planned", date=datetime.date(2017, 3, day))
+    BriefingFactory(status="postponed", date=datetime.date(2017, 3, 1))
+    response = client.get("/")
+    assert [b.date.day for b in response.context["next_briefings"]] == [6, 8, 9, 15, 16]
+    assert all(b.status == Briefing.Status.PLANNED for b in response.context["next_briefings"])
+
+
+def test_home_shows_the_small_coverage_map_with_a_link_to_the_coverage_page(client):
+    BriefingFactory(prefecture=prefecture("37"))
+    html = client.get("/").content.decode()
+    assert '<figure class="tile-map tile-map--small">' in html
+    assert html.count('class="tile"') == 47
+    assert 'href="/prefectures/37/" class="tile" aria-label="香川県：開催 1回"' in html
+    assert '<a href="/briefings/coverage/">' in html
+
+
+def test_home_seed_figures(client, seeded):
+    response = client.get("/")
+    found = _figures(response)
+    assert found["briefings-held"] == (22, datetime.date(2017, 2, 24))
+    assert found["briefings-planned"] == (10, datetime.date(2017, 3, 24))
+    assert found["activities-done"][1] == datetime.date(2017, 2, 23)
+    assert [
+        (kind, [thread.slug for thread in threads])
+        for _label, kind, threads in response.context["strands"]
+    ] == [
+        ("vertical", ["vertical"]),
+        ("horizontal", ["horizontal-network", "horizontal-associations"]),
+        ("diagonal", ["diagonal"]),
+    ]
+
+
+def test_home_seed_figures_agree_with_the_coverage_page(client, seeded):
+    """The coverage page computes its own figures; both follow /about/#figures."""
+    coverage = coverage_summary()
+    values = {
+        item.figure.key: (item.value, item.as_of)
+        for item in figures.compute_figures(figures.COVERAGE_FIGURES)
+    }
+    assert values == {
+        "briefings-held": (coverage.held, coverage.as_of),
+        "prefectures-reached": (coverage.prefectures_reached, coverage.prefectures_as_of),
+        "blocks-reached": (coverage.blocks_reached, coverage.blocks_as_of),
+        "national-sessions": (coverage.national, coverage.national_as_of),
+    }
 
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_home_query_count_is_fixed(client, django_assert_num_queries, n):
-    """Threads and their updates (prefetch), then planned and held briefings,
-    each with its members (prefetch): six queries whatever the row count."""
+    """Thirteen queries whatever the row count: threads and their updates
+    (prefetch, 2); the figures, one aggregate per model (participations,
+    activities, briefings: 3); planned and held briefings, each with its
+    members (prefetch, 2 + 2); the five latest updates with their thread (1);
+    the coverage map (coverage_summary(): figures, 47 prefectures, 11 blocks: 3)."""
     _populate(n)
-    with django_assert_num_queries(6):
-        assert client.get(reverse("portal:home")).status_code == 200
+    with django_assert_num_queries(13):
+        assert client.get("/").status_code == 200
 
 
 def test_home_in_english(client):
     _populate(1)
+    ThreadFactory(title="官民連携の全国ネットワーク", title_en="National public-private network")
     response = client.get("/en/")
     assert response.status_code == 200
-    assert response.content.decode().count('lang="en"') >= 1
-    assert "24 February 2017" in response.content.decode()
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "24 February 2017" in html
+    assert 'href="/en/about/#figure-organizations"' in html
+    assert 'action="/en/search/"' in html
+    assert '<a href="/en/briefings/coverage/">' in html
+    assert "National public-private network" in html
+    assert "官民連携の全国ネットワーク" not in html
+
+
+def test_home_ignores_unknown_query_parameters(client):
+    _populate(1)
+    response = client.get("/", {"page": "999999", "date_after": "abc"})
+    assert response.status_code == 200

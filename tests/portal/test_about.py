@@ -1,0 +1,153 @@
+import datetime
+import re
+
+import pytest
+
+from portal import figures
+from tests.factories import BriefingFactory, ProgressReportFactory, block, prefecture
+
+pytestmark = pytest.mark.django_db
+
+QUOTE = (
+    "１０の県、７の地域ブロック等に対して合計２０回の説明会を開催済。（平成２９年２月２４日現在）"
+)
+
+
+def test_about_explains_the_framework(client):
+    response = client.get("/about/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>このサイトについて</h1>" in html
+    for heading in (
+        "<h3>各分野の機運を高める“縦の糸”</h3>",
+        "<h3>地域間の協奏を進める“横の糸”</h3>",
+        "<h3>分野横断的に地域を紡ぐ“斜めの糸”</h3>",
+    ):
+        assert heading in html
+    assert "<strong>官民連携の全国ネットワーク</strong>" in html
+    assert "<strong>自治体間の情報連携体制</strong>" in html
+    assert "平成29年（2017年）1月24日以降" in html
+    assert html.count("<h1>") == 1
+
+
+def test_about_defines_every_figure_once_with_its_anchor(client):
+    html = client.get("/about/").content.decode()
+    assert '<section id="figures" aria-labelledby="figures-heading">' in html
+    for figure in figures.FIGURES.values():
+        assert html.count(f'id="{figure.anchor}"') == 1
+        assert f'<h3 id="{figure.anchor}">{figure.label}</h3>\n  <p>{figure.definition}</p>' in html
+    # Each figure says where it is shown.
+    held = html.split('id="figure-briefings-held"')[1].split("<h3")[0]
+    assert (
+        '<a href="/">ホーム</a>、<a href="/briefings/coverage/">開催実績と地域の広がり</a>' in held
+    )
+    national = html.split('id="figure-national-sessions"')[1].split("</section>")[0]
+    assert '<a href="/briefings/coverage/">' in national
+    assert '<a href="/">' not in national
+    assert set(figures.FIGURES) == {
+        "organizations",
+        "activities-done",
+        "briefings-held",
+        "briefings-planned",
+        "prefectures-reached",
+        "blocks-reached",
+        "national-sessions",
+    }
+
+
+def test_about_has_an_anchor_for_every_figure_link_on_the_home_page(client):
+    home = client.get("/").content.decode()
+    about = client.get("/about/").content.decode()
+    anchors = re.findall(r'href="/about/#(figure-[a-z-]+)"', home)
+    assert len(anchors) == len(figures.HOME_FIGURES)
+    for anchor in anchors:
+        assert f'id="{anchor}"' in about
+
+
+def test_about_quotes_the_reported_figure_and_compares_it(client):
+    report = ProgressReportFactory(
+        quoted_figure=QUOTE,
+        source="総務省「第一次提言を受けた対応（総合的推進体制の確立）」",
+        as_of=datetime.date(2017, 2, 24),
+    )
+    BriefingFactory(date=datetime.date(2017, 1, 24), prefecture=prefecture("37"))
+    BriefingFactory(date=datetime.date(2017, 2, 14), prefecture=prefecture("42"))
+    BriefingFactory(date=datetime.date(2017, 2, 14), title="後日", prefecture=prefecture("42"))
+    BriefingFactory(
+        date=datetime.date(2017, 2, 24), scope="block", prefecture=None, block=block("hokuriku")
+    )
+    BriefingFactory(date=datetime.date(2017, 1, 25), scope="national", prefecture=None)
+    # After the report's date, or not held: not counted.
+    BriefingFactory(date=datetime.date(2017, 3, 22), prefecture=prefecture("40"))
+    BriefingFactory(
+        date=datetime.date(2017, 2, 20), status="cancelled", prefecture=prefecture("40")
+    )
+
+    response = client.get("/about/")
+
+    html = response.content.decode()
+    assert f'<blockquote lang="ja"><p>{QUOTE}</p></blockquote>' in html
+    assert f'{report.source}（<time datetime="2017-02-24">2017年2月24日現在</time>）' in html
+    assert [(item.figure.key, item.value) for item in response.context["report_figures"]] == [
+        ("briefings-held", 5),
+        ("prefectures-reached", 2),
+        ("blocks-reached", 1),
+        ("national-sessions", 1),
+    ]
+    assert "<caption>このサイトの記録から数えた値（2017年2月24日まで）</caption>" in html
+    assert (
+        '<tr><th scope="row"><a href="#figure-briefings-held">開催済の説明会等の回数</a></th>'
+        '<td class="num">5</td></tr>'
+    ) in html
+
+
+def test_about_quotes_the_latest_report(client):
+    ProgressReportFactory(as_of=datetime.date(2017, 1, 31), quoted_figure="古い報告")
+    ProgressReportFactory(as_of=datetime.date(2017, 2, 24), quoted_figure="新しい報告")
+    html = client.get("/about/").content.decode()
+    assert "新しい報告" in html
+    assert "古い報告" not in html
+
+
+def test_about_without_a_report_leaves_the_quote_out(client, django_assert_num_queries):
+    """One query: the (missing) latest report."""
+    with django_assert_num_queries(1):
+        response = client.get("/about/")
+    assert response.status_code == 200
+    assert "<blockquote" not in response.content.decode()
+    assert "report_figures" not in response.context
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_about_query_count_is_fixed(client, django_assert_num_queries, n):
+    """Two queries: the latest report, then one aggregate over the briefings
+    up to its date for the figures shown beside it."""
+    for i in range(n):
+        ProgressReportFactory(as_of=datetime.date(2017, 2, 1 + i))
+        BriefingFactory(date=datetime.date(2017, 1, 1 + i))
+    with django_assert_num_queries(2):
+        assert client.get("/about/").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["?q=" + "x" * 10_000, "?page=999999", "?date_after=abc"])
+def test_about_ignores_bad_parameters(client, query):
+    assert client.get("/about/" + query).status_code == 200
+
+
+def test_about_in_english(client):
+    ProgressReportFactory(quoted_figure=QUOTE, as_of=datetime.date(2017, 2, 24))
+    response = client.get("/en/about/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    # The document's own words stay Japanese, marked as such.
+    assert f'<blockquote lang="ja"><p>{QUOTE}</p></blockquote>' in html
+    assert "24 February 2017" in html
+    assert 'href="/en/threads/"' in html
+
+
+def test_about_seed_quotes_the_document(client, seeded):
+    response = client.get("/about/")
+    html = response.content.decode()
+    assert f'<blockquote lang="ja"><p>{QUOTE}</p></blockquote>' in html
+    assert "総務省「第一次提言を受けた対応（総合的推進体制の確立）」" in html

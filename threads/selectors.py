@@ -1,0 +1,68 @@
+"""Reads behind the thread pages: activities, work-item sections, briefings, freshness.
+
+A thread is "stale" when its newest 取組状況 entry is STALE_AFTER_DAYS or more
+days old: an entry dated exactly 90 days ago already means 90 days without an
+update, so the warning shows from that day on.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from .models import Activity, Thread, WorkItem
+
+STALE_AFTER_DAYS = 90
+
+# Related briefings shown on a thread page, newest first; the schedule has the rest.
+THREAD_BRIEFINGS_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """When a thread's status was last updated, and whether that is too long ago."""
+
+    last_updated: datetime.date | None
+    days_since: int | None
+    stale: bool
+    stale_after_days: int = STALE_AFTER_DAYS
+
+
+def freshness(as_of_dates: Iterable[datetime.date], *, today: datetime.date) -> Freshness:
+    """The freshness of a thread whose status updates carry `as_of_dates`.
+
+    A thread with no update at all is stale: there is nothing current to show.
+    """
+    last = max(as_of_dates, default=None)
+    if last is None:
+        return Freshness(last_updated=None, days_since=None, stale=True)
+    days = (today - last).days
+    return Freshness(last_updated=last, days_since=days, stale=days >= STALE_AFTER_DAYS)
+
+
+def activities_of(thread: Thread) -> QuerySet[Activity]:
+    """A thread's activities newest first, with what a table row shows."""
+    return (
+        thread.activities.select_related("field", "block")
+        .prefetch_related("organizations")
+        .order_by("-date", "pk")
+    )
+
+
+def work_item_sections(thread: Thread) -> tuple[list[WorkItem], list[WorkItem]]:
+    """(取組内容, 想定参加メンバー) items of a thread fetched by `ThreadQuerySet.for_detail()`."""
+    items = list(thread.work_items.all())
+    work = [item for item in items if item.section == WorkItem.Section.WORK]
+    participants = [item for item in items if item.section == WorkItem.Section.PARTICIPANTS]
+    return work, participants
+
+
+def related_briefings(thread: Thread, *, limit: int = THREAD_BRIEFINGS_LIMIT) -> tuple[list, bool]:
+    """The thread's briefings newest first (at most `limit`) and whether there are more.
+
+    Read through the reverse relation `thread.briefings`, so `threads` needs
+    no import of `briefings`; its manager carries `for_list()`.
+    """
+    rows = list(thread.briefings.for_list().order_by("-date", "pk")[: limit + 1])
+    return rows[:limit], len(rows) > limit
