@@ -2,14 +2,21 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
 
 from networks.admin import HTTPS_URLS
+from networks.admin_history import AuditedAdmin, SoftDeleteAdmin
+from networks.admin_mixins import BlockScopedAdmin
 
+from .admin_actions import ACTIONS
 from .models import Briefing, ProgressReport
+from .resources import BriefingResource
 
 
 @admin.register(Briefing)
-class BriefingAdmin(admin.ModelAdmin):
+class BriefingAdmin(BlockScopedAdmin, SoftDeleteAdmin, ImportExportModelAdmin, AuditedAdmin):
+    resource_classes = [BriefingResource]
+    actions = ACTIONS
     list_display = ("date", "title", "status", "scope", "kind", "prefecture", "block", "host")
     list_filter = ("status", "scope", "kind", "block", "thread")
     # Members are not a column, so only the foreign keys shown need joining.

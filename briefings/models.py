@@ -1,14 +1,19 @@
 """Briefing sessions (説明会等) held for prefectures, blocks and nationally."""
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from networks.models import Member, Organization, Prefecture, RegionalBlock
+from networks.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 
 
-class BriefingQuerySet(models.QuerySet):
+class BriefingQuerySet(SoftDeleteQuerySet):
     def held(self) -> "BriefingQuerySet":
         return self.filter(status=Briefing.Status.HELD)
 
@@ -18,6 +23,10 @@ class BriefingQuerySet(models.QuerySet):
     def in_block(self, block: RegionalBlock) -> "BriefingQuerySet":
         return self.filter(block=block)
 
+    def overdue(self, *, today: datetime.date | None = None) -> "BriefingQuerySet":
+        """Planned sessions whose date has passed in Japan: a bureau must update them (要更新)."""
+        return self.planned().filter(date__lt=today or timezone.localdate())
+
     def for_list(self) -> "BriefingQuerySet":
         """Everything a list row shows, in a fixed number of queries."""
         return self.select_related("prefecture", "block", "host", "thread").prefetch_related(
@@ -25,7 +34,13 @@ class BriefingQuerySet(models.QuerySet):
         )
 
 
-class Briefing(models.Model):
+class BriefingManager(LiveManager.from_queryset(BriefingQuerySet)):
+    pass
+
+
+class Briefing(SoftDeletable):
+    """A briefing session; deleting it is soft (an editor can restore it)."""
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("予定")
         HELD = "held", _("開催済")
@@ -96,15 +111,35 @@ class Briefing(models.Model):
     )
     notes = models.TextField(_("備考"), blank=True, help_text=_("例：※太田総務大臣補佐官説明"))
     audience_size = models.PositiveIntegerField(_("参加者数"), null=True, blank=True)
+    attending_organizations = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="attended_briefings",
+        verbose_name=_("参加団体"),
+    )
+    minutes = models.TextField(_("議事概要"), blank=True)
+    cancellation_reason = models.TextField(_("中止の理由"), blank=True)
     materials_url = models.URLField(_("資料URL"), blank=True)
 
-    objects = BriefingQuerySet.as_manager()
+    # Public pages (and reverse relations such as prefecture.briefings) see
+    # live sessions only; the admin reads all_objects.
+    objects = BriefingManager()
+    all_objects = BriefingQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[members, attending_organizations])
 
     class Meta:
         ordering = ["-date", "pk"]
         verbose_name = _("説明会等")
         verbose_name_plural = _("説明会等")
+        permissions = [
+            ("import_briefing", _("説明会等を一括取り込みできる")),
+            ("export_briefing", _("説明会等を書き出しできる")),
+        ]
         constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="cancelled") | ~Q(cancellation_reason=""),
+                name="%(app_label)s_%(class)s_cancelled_has_reason",
+            ),
             models.CheckConstraint(
                 condition=~Q(scope="prefecture") | Q(prefecture__isnull=False),
                 name="%(app_label)s_%(class)s_prefecture_scope_has_prefecture",
@@ -131,6 +166,45 @@ class Briefing(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("briefings:briefing_detail", args=[self.pk])
+
+
+class BriefingMaterial(models.Model):
+    """One handout of a session (資料1, 資料2 …): an uploaded file or a link."""
+
+    briefing = models.ForeignKey(
+        Briefing, on_delete=models.CASCADE, related_name="materials", verbose_name=_("説明会等")
+    )
+    order = models.PositiveSmallIntegerField(_("番号"), default=1)
+    title = models.CharField(_("資料名"), max_length=200)
+    file = models.FileField(_("ファイル"), upload_to="briefings/materials/%Y/%m/", blank=True)
+    url = models.URLField(_("URL"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["briefing", "order", "pk"]
+        verbose_name = _("資料")
+        verbose_name_plural = _("資料")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="%(app_label)s_%(class)s_file_or_url",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("資料%(number)s %(title)s") % {"number": self.order, "title": self.title}
+
+    def get_absolute_url(self) -> str:
+        return self.briefing.get_absolute_url()
+
+    def block_rule_block_id(self) -> int | None:
+        """A handout belongs to its session's block (networks.permissions)."""
+        return self.briefing.block_id
+
+    @property
+    def href(self) -> str:
+        return self.file.url if self.file else self.url
 
 
 class ProgressReport(models.Model):

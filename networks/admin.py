@@ -7,8 +7,20 @@ these rows through autocomplete widgets.
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
 
-from .models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
+from .admin_history import AuditedAdmin
+from .admin_mixins import BlockScopedAdmin
+from .models import (
+    BureauMembership,
+    Field,
+    Member,
+    Municipality,
+    Organization,
+    Prefecture,
+    RegionalBlock,
+)
+from .resources import OrganizationResource
 
 # An address typed without a scheme becomes https://…, Django 6's default, today.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -80,7 +92,11 @@ class FieldAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(BlockScopedAdmin, ImportExportModelAdmin, AuditedAdmin):
+    # A bureau changes its block's organizations and sees the others read-only,
+    # since a briefing's host may be national (総務省) or another block's.
+    hide_other_blocks = False
+    resource_classes = [OrganizationResource]
     list_display = ("name", "kind", "block", "prefecture", "municipality")
     list_filter = ("kind", "block", "prefecture", ("name_en", admin.EmptyFieldListFilter))
     list_select_related = ("block", "prefecture", "municipality")
@@ -95,7 +111,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(AuditedAdmin):
     list_display = ("name", "role", "affiliation", "organization")
     list_filter = ("role",)
     list_select_related = ("organization",)
@@ -105,3 +121,12 @@ class MemberAdmin(admin.ModelAdmin):
         (None, {"fields": ("name", "name_en", "role")}),
         (_("所属"), {"fields": ("affiliation", "organization")}),
     )
+
+
+@admin.register(BureauMembership)
+class BureauMembershipAdmin(AuditedAdmin):
+    list_display = ("user", "block")
+    list_filter = ("block",)
+    list_select_related = ("user", "block")
+    search_fields = ("user__username", "user__last_name", "user__first_name", "block__name")
+    autocomplete_fields = ("user", "block")

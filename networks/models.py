@@ -3,11 +3,13 @@
 This module imports neither `threads` nor `briefings`.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .validators import validate_lg_code
 
@@ -194,11 +196,16 @@ class Organization(BilingualName):
     description = models.TextField(_("説明"), blank=True)
 
     objects = OrganizationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "name"]
         verbose_name = _("団体")
         verbose_name_plural = _("団体")
+        permissions = [
+            ("import_organization", _("団体を一括取り込みできる")),
+            ("export_organization", _("団体を書き出しできる")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["name"], name="%(app_label)s_%(class)s_unique_name"),
         ]
@@ -243,6 +250,8 @@ class Member(models.Model):
         verbose_name=_("所属団体"),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["role", "name"]
         verbose_name = _("構成員・関係者")
@@ -261,3 +270,37 @@ class Member(models.Model):
         if self.name_en and translation.get_language() == "en":
             return f"{self.name_en} ({self.get_role_display()})"
         return str(self)
+
+
+class BureauMembership(models.Model):
+    """Ties a staff user of a regional bureau (総合通信局) to its block.
+
+    The role itself is the user's group (see networks/roles.py); this row
+    says which block a bureau user may see and change.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="bureau_membership",
+        verbose_name=_("ユーザー"),
+    )
+    block = models.ForeignKey(
+        RegionalBlock,
+        on_delete=models.PROTECT,
+        related_name="bureau_memberships",
+        verbose_name=_("地域ブロック"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["block", "user__username"]
+        verbose_name = _("総合通信局の所属")
+        verbose_name_plural = _("総合通信局の所属")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.block}"
+
+    def get_absolute_url(self) -> str:
+        return self.block.get_absolute_url()

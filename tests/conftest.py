@@ -10,6 +10,15 @@ def seeded(db):
 
 
 @pytest.fixture(autouse=True)
+def _plain_http(settings):
+    """The suite runs with DEBUG off, as production does, but over plain HTTP:
+    production's HTTPS redirect and secure cookies are tested on their own."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
+@pytest.fixture(autouse=True)
 def _japanese():
     """Start every test in Japanese: a request to /en/ leaves English active
     in the test thread, and later tests would build /en/ addresses."""

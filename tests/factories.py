@@ -111,6 +111,10 @@ class BriefingFactory(factory.django.DjangoModelFactory):
     kind = Briefing.Kind.LOCAL_GOVERNMENT
     title = factory.Sequence(lambda n: f"地方自治体向け説明会{n}")
     prefecture = factory.LazyFunction(prefecture)
+    # A cancelled session must say why (a database constraint).
+    cancellation_reason = factory.LazyAttribute(
+        lambda o: "会場の都合により中止" if o.status == Briefing.Status.CANCELLED else ""
+    )
 
 
 class FieldFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,23 @@ from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from networks.admin_history import AuditedAdmin, SoftDeleteAdmin
+from networks.admin_mixins import BlockScopedAdmin
+
 from .models import Activity, Participation, StatusUpdate, Thread, WorkItem
+
+
+class DiagonalBlockScopedAdmin(BlockScopedAdmin):
+    """A bureau keeps the diagonal thread's rows of its own block."""
+
+    block_limited_fields = {
+        **BlockScopedAdmin.block_limited_fields,
+        "thread": lambda qs, block: qs.filter(kind=Thread.Kind.DIAGONAL),
+    }
+
+    def scope_queryset(self, queryset, block):
+        return queryset.filter(block=block, thread__kind=Thread.Kind.DIAGONAL)
+
 
 # Tabular inlines put a text area in every row; a few lines keep the page scannable.
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})}}
@@ -52,7 +68,7 @@ class StatusUpdateInline(admin.TabularInline):
 
 
 @admin.register(Thread)
-class ThreadAdmin(admin.ModelAdmin):
+class ThreadAdmin(AuditedAdmin):
     list_display = ("title", "kind", "slug", "order")
     list_filter = ("kind",)
     search_fields = ("title", "title_en", "slug", "tagline")
@@ -67,7 +83,7 @@ class ThreadAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkItem)
-class WorkItemAdmin(admin.ModelAdmin):
+class WorkItemAdmin(AuditedAdmin):
     list_display = (short_text, "heading", "section", "thread", "order")
     list_filter = ("section", "thread")
     list_select_related = ("thread",)
@@ -77,7 +93,7 @@ class WorkItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(AuditedAdmin):
     list_display = ("organization", "thread", "role", "joined_on", "left_on")
     list_filter = ("thread", "organization__kind")
     list_select_related = ("organization", "thread")
@@ -90,7 +106,7 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(DiagonalBlockScopedAdmin, AuditedAdmin):
     list_display = ("date", "date_text", "title", "thread", "field", "block", "status")
     list_filter = ("status", "thread", "field", "block")
     list_select_related = ("thread", "field", "block")
@@ -106,7 +122,7 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(admin.ModelAdmin):
+class StatusUpdateAdmin(DiagonalBlockScopedAdmin, SoftDeleteAdmin, AuditedAdmin):
     list_display = ("as_of", "date_text", "thread", "status", short_text, "order")
     list_filter = ("status", "thread")
     list_select_related = ("thread",)

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ThreadsConfig(AppConfig):
     name = "threads"
     verbose_name = _("推進体制（縦・横・斜めの糸）")
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (registers the block rules)

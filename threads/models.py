@@ -5,8 +5,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from networks.models import Field, Organization, RegionalBlock
+from networks.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 
 
 class ThreadQuerySet(models.QuerySet):
@@ -64,6 +66,7 @@ class Thread(models.Model):
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
     objects = ThreadQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "slug"]
@@ -108,6 +111,8 @@ class WorkItem(models.Model):
     text = models.TextField(_("内容"))
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["thread", "section", "order", "pk"]
         verbose_name = _("取組内容")
@@ -135,6 +140,8 @@ class Participation(models.Model):
     role = models.CharField(_("役割"), max_length=200, blank=True)
     joined_on = models.DateField(_("参加日"), null=True, blank=True)
     left_on = models.DateField(_("退会日"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["thread", "organization__name"]
@@ -211,6 +218,7 @@ class Activity(models.Model):
     )
 
     objects = ActivityQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[organizations])
 
     class Meta:
         ordering = ["-date", "pk"]
@@ -233,9 +241,22 @@ class Activity(models.Model):
     def get_absolute_url(self) -> str:
         return self.thread.get_absolute_url()
 
+    def block_rule_block_id(self) -> int | None:
+        return diagonal_block_id(self)
 
-class StatusUpdate(models.Model):
-    """One entry of a thread's 取組状況 timeline."""
+
+def diagonal_block_id(obj: "Activity | StatusUpdate") -> int | None:
+    """A bureau owns only the diagonal thread's record of its block
+    (networks.permissions); the other threads are the ministry's."""
+    return obj.block_id if obj.thread.kind == Thread.Kind.DIAGONAL else None
+
+
+class StatusUpdateManager(LiveManager.from_queryset(SoftDeleteQuerySet)):
+    pass
+
+
+class StatusUpdate(SoftDeletable):
+    """One entry of a thread's 取組状況 timeline; deleting it is soft."""
 
     thread = models.ForeignKey(
         Thread,
@@ -249,9 +270,23 @@ class StatusUpdate(models.Model):
     )
     status = models.CharField(_("状況"), max_length=20, choices=Progress.choices)
     text = models.TextField(_("内容"))
+    block = models.ForeignKey(
+        RegionalBlock,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="status_updates",
+        verbose_name=_("地域ブロック"),
+        help_text=_("斜めの糸の、ある地域ブロックについての取組状況の場合。"),
+    )
     order = models.PositiveSmallIntegerField(
         _("表示順"), default=0, help_text=_("同じ時点の項目の並び順。")
     )
+
+    # Public pages (and reverse relations) see live entries only.
+    objects = StatusUpdateManager()
+    all_objects = SoftDeleteQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["thread", "as_of", "order", "pk"]
@@ -268,3 +303,6 @@ class StatusUpdate(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.thread.get_absolute_url()
+
+    def block_rule_block_id(self) -> int | None:
+        return diagonal_block_id(self)

@@ -23,6 +23,7 @@ def test_admin_index_lists_every_app(admin_client):
     }
     assert {label: apps[label] for label in ["networks", "threads", "briefings"]} == {
         "networks": [
+            "BureauMembership",
             "Field",
             "Member",
             "Municipality",

@@ -1,0 +1,3 @@
+"""Admin actions of the briefing lifecycle (planned → held / cancelled / postponed)."""
+
+ACTIONS: list = []
