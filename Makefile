@@ -43,9 +43,12 @@ lint: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Refresh the English catalogue from the source strings, then compile it.
+# Only this project's strings: .venv (Django's own templates) and build output
+# are left out, and only the project's locale/ is compiled.
 messages: install
-	DEBUG=on $(PY) manage.py makemessages -l en --no-obsolete
-	DEBUG=on $(PY) manage.py compilemessages
+	DEBUG=on $(PY) manage.py makemessages -l en --no-obsolete --ignore='.venv/*' --ignore='staticfiles/*' --ignore='docs/*'
+	DEBUG=on $(PY) manage.py compilemessages --ignore='.venv/*'
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -267,8 +267,8 @@ class Member(models.Model):
 
     @property
     def display_name(self) -> str:
-        if self.name_en and translation.get_language() == "en":
-            return f"{self.name_en} ({self.get_role_display()})"
+        if translation.get_language() == "en":
+            return f"{self.name_en or self.name} ({self.get_role_display()})"
         return str(self)
 
 

@@ -220,3 +220,10 @@ def test_reference_display_names_switch_language():
         assert block("okinawa").display_bureau_name == "Okinawa Office of Telecommunications"
         assert prefecture("13").display_name == "Tokyo"
         assert field("disaster").display_name == "Disaster prevention"
+
+
+def test_member_display_name_in_english_without_english_name_keeps_role_apart():
+    member = MemberFactory(name="山内", role=Member.Role.MEMBER)
+
+    with translation.override("en"):
+        assert member.display_name == f"山内 ({member.get_role_display()})"
