@@ -26,6 +26,22 @@ def _chromium_missing_reason() -> str | None:
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_over_plain_http():
+    """`live_server` builds its middleware once, when it starts: turn the
+    production HTTPS redirect and secure cookies off before that, for the
+    whole session (a function-scoped `settings` override comes too late)."""
+    from django.conf import settings
+
+    names = ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE")
+    saved = {name: getattr(settings, name) for name in names}
+    for name in names:
+        setattr(settings, name, False)
+    yield
+    for name, value in saved.items():
+        setattr(settings, name, value)
+
+
 @pytest.fixture(scope="session")
 def browser():
     reason = _chromium_missing_reason()
@@ -78,13 +94,31 @@ def axe():
     return Axe()
 
 
+# Every WCAG 2.1 A and AA rule. `resultTypes` only trims the passing and
+# inapplicable results to one node each (half the run time); violations are
+# still reported in full.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
 def assert_accessible(axe, page) -> None:
     """Run axe-core (WCAG 2.1 A and AA rules) on the page; no violations allowed."""
-    results = axe.run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-        },
-    )
+    results = axe.run(page, options=AXE_OPTIONS)
     violations = results.response["violations"]
     assert violations == [], results.generate_report()
+
+
+@pytest.fixture
+def site(live_server):
+    """The live server's address, with the whole 2017 record loaded.
+
+    Browser tests are transactional (the server thread must see committed
+    rows): mark them `django_db(transaction=True, serialized_rollback=True)`
+    so the reference data from the data migration survives the flush.
+    """
+    from django.core.management import call_command
+
+    call_command("load_seed", verbosity=0)
+    return live_server.url

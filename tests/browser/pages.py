@@ -1,0 +1,56 @@
+"""Every public page type, as the browser tests and the screenshots visit it.
+
+`PAGES` maps a page type (also its screenshot's file name) to a description
+and its Japanese address; the English one is the same under /en/. Addresses
+of records are looked up in the seed data (`load_seed`), since primary keys
+differ between databases and runs.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+def _briefing_detail() -> str:
+    from briefings.models import Briefing
+
+    return Briefing.objects.get(
+        date="2017-02-15", title="九州地域ICT利活用セミナー"
+    ).get_absolute_url()
+
+
+def _organization_detail() -> str:
+    from networks.models import Organization
+
+    return Organization.objects.get(name="九州総合通信局").get_absolute_url()
+
+
+@dataclass(frozen=True)
+class PageType:
+    label: str
+    path: str | Callable[[], str]
+
+    def url(self, base: str, language: str = "ja") -> str:
+        path = self.path() if callable(self.path) else self.path
+        prefix = "" if language == "ja" else f"/{language}"
+        return f"{base}{prefix}{path}"
+
+
+PAGES: dict[str, PageType] = {
+    "home": PageType("Home", "/"),
+    "threads": PageType("Threads (縦・横・斜めの糸)", "/threads/"),
+    "thread-detail": PageType("A thread: 斜めの糸", "/threads/diagonal/"),
+    "briefings": PageType("Briefing schedule", "/briefings/"),
+    "briefings-error": PageType(
+        "Briefing schedule with a bad parameter", "/briefings/?date_after=abc"
+    ),
+    "briefing-detail": PageType("A briefing: 九州地域ICT利活用セミナー", _briefing_detail),
+    "calendar": PageType("Briefing calendar, February 2017", "/briefings/calendar/2017/2/"),
+    "coverage": PageType("Coverage (map, table, block × status)", "/briefings/coverage/"),
+    "prefecture": PageType("A prefecture: 香川県", "/prefectures/37/"),
+    "block": PageType("A regional block: 九州", "/blocks/kyushu/"),
+    "organizations": PageType("Organizations", "/organizations/"),
+    "organization-detail": PageType("An organization: 九州総合通信局", _organization_detail),
+    "search": PageType("Search for 説明会", "/search/?q=説明会"),
+    "search-empty": PageType("Search, no query", "/search/"),
+    "about": PageType("About and figure definitions", "/about/"),
+}
