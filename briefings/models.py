@@ -232,7 +232,7 @@ class ProgressReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title}（{self.as_of:%Y-%m-%d}）"
+        return _("%(title)s（%(date)s）") % {"title": self.title, "date": f"{self.as_of:%Y-%m-%d}"}
 
     def get_absolute_url(self) -> str:
         return reverse("briefings:briefing_list")
