@@ -1,38 +1,204 @@
-"""Admin for briefing sessions (説明会等) and the progress reports quoted from the record."""
+"""Admin for briefing sessions (説明会等) and the progress reports quoted from the record.
 
-from django.contrib import admin
+The lifecycle steps (開催済にする, 中止にする, 延期にする, 複製する) are actions
+in the list and buttons on the change page (briefings.admin_actions); a
+planned session whose date has passed in Japan is flagged 要更新 in the
+list, with a filter (`?overdue=yes`) and its count.
+"""
+
+import datetime
+from functools import partial
+
+from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.utils import unquote
+from django.db.models import BooleanField, Case, Q, Value, When
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
 
 from networks.admin import HTTPS_URLS
 from networks.admin_history import AuditedAdmin, SoftDeleteAdmin
+from networks.admin_import import JapaneseImportExportMixin
 from networks.admin_mixins import BlockScopedAdmin
 
+from . import admin_actions
 from .admin_actions import ACTIONS
-from .models import Briefing, ProgressReport
+from .admin_forms import BriefingAdminForm, BriefingMaterialForm, BriefingMaterialInlineFormSet
+from .models import Briefing, BriefingMaterial, ProgressReport
 from .resources import BriefingResource
+from .services import lifecycle
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    """要更新: planned sessions whose date has passed (the start page links here)."""
+
+    title = _("要更新")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("要更新（%(count)d件）") % {"count": model_admin.overdue_count(request)})]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.live().overdue(today=BriefingAdmin.today(request))
+        return queryset
+
+
+class BriefingMaterialInline(admin.TabularInline):
+    """資料1, 資料2 … in their order; each an uploaded file or a link."""
+
+    model = BriefingMaterial
+    form = BriefingMaterialForm
+    formset = BriefingMaterialInlineFormSet
+    fields = ("order", "title", "file", "url")
+    ordering = ("order", "pk")
+    extra = 1
+    formfield_overrides = HTTPS_URLS
 
 
 @admin.register(Briefing)
-class BriefingAdmin(BlockScopedAdmin, SoftDeleteAdmin, ImportExportModelAdmin, AuditedAdmin):
+class BriefingAdmin(BlockScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, AuditedAdmin):
     resource_classes = [BriefingResource]
+    form = BriefingAdminForm
+    inlines = [BriefingMaterialInline]
     actions = ACTIONS
-    list_display = ("date", "title", "status", "scope", "kind", "prefecture", "block", "host")
-    list_filter = ("status", "scope", "kind", "block", "thread")
+    list_display = (
+        "date",
+        "title",
+        "status",
+        "overdue_flag",
+        "scope",
+        "kind",
+        "prefecture",
+        "block",
+        "host",
+    )
+    list_filter = (OverdueFilter, "status", "scope", "kind", "block", "thread")
     # Members are not a column, so only the foreign keys shown need joining.
     list_select_related = ("prefecture", "block", "host")
     search_fields = ("title", "location_text", "notes", "prefecture__name")
     search_help_text = _("開催概要・開催箇所・備考・都道府県名で検索します。")
     date_hierarchy = "date"
-    autocomplete_fields = ("prefecture", "block", "host", "thread", "members")
+    autocomplete_fields = (
+        "prefecture",
+        "block",
+        "host",
+        "thread",
+        "members",
+        "attending_organizations",
+    )
     formfield_overrides = HTTPS_URLS
     fieldsets = (
         (None, {"fields": ("title", "status", "scope", "kind")}),
         (_("日時"), {"fields": ("date", "date_text")}),
         (_("開催地"), {"fields": ("prefecture", "block", "location_text")}),
-        (_("主催・参加者"), {"fields": ("host", "thread", "members", "audience_size")}),
+        (_("主催・参加者"), {"fields": ("host", "thread", "members")}),
+        (
+            _("開催の記録"),
+            {
+                "fields": ("audience_size", "attending_organizations", "minutes"),
+                "description": _("開催済の説明会等の記録です。公開ページに表示されます。"),
+            },
+        ),
+        (_("中止"), {"fields": ("cancellation_reason",)}),
         (_("備考・資料"), {"fields": ("notes", "materials_url")}),
     )
+
+    # --- today, once per request ------------------------------------------
+    @staticmethod
+    def today(request) -> datetime.date:
+        """Today in Japan, fixed for the whole request (lifecycle.local_today)."""
+        if not hasattr(request, "_briefings_today"):
+            request._briefings_today = lifecycle.local_today()
+        return request._briefings_today
+
+    # --- overdue (要更新) -----------------------------------------------------
+    def get_queryset(self, request):
+        overdue = Q(
+            status=Briefing.Status.PLANNED,
+            date__lt=self.today(request),
+            deleted_at__isnull=True,
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                is_overdue=Case(
+                    When(overdue, then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+        )
+
+    @admin.display(description=_("要更新"), ordering="-is_overdue", empty_value="")
+    def overdue_flag(self, obj) -> str:
+        return _g("要更新") if obj.is_overdue else ""
+
+    def overdue_count(self, request) -> int:
+        """Overdue sessions this user may see; counted once per request."""
+        if not hasattr(request, "_briefings_overdue_count"):
+            request._briefings_overdue_count = (
+                self.get_queryset(request).live().overdue(today=self.today(request)).count()
+            )
+        return request._briefings_overdue_count
+
+    def changelist_view(self, request, extra_context=None):
+        showing_overdue = request.GET.get(OverdueFilter.parameter_name) == "yes"
+        if request.method == "GET" and IS_POPUP_VAR not in request.GET and not showing_overdue:
+            count = self.overdue_count(request)
+            if count:
+                url = "{}?{}=yes".format(
+                    reverse("admin:briefings_briefing_changelist"), OverdueFilter.parameter_name
+                )
+                self.message_user(
+                    request,
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        _g(
+                            "予定のまま開催日を過ぎた説明会等（要更新）が%(count)d件あります。"
+                            "開催済・中止・延期のいずれかに更新してください。"
+                        )
+                        % {"count": count},
+                        url,
+                        _g("要更新の説明会等を表示"),
+                    ),
+                    messages.WARNING,
+                )
+        return super().changelist_view(request, extra_context)
+
+    # --- the lifecycle steps on the change page ----------------------------
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        step_urls = [
+            path(
+                f"<path:object_id>/{step.url}/",
+                self.admin_site.admin_view(partial(self.step_view, step=step)),
+                name="{}_{}_{}".format(*info, step.url),
+            )
+            for step in admin_actions.STEPS
+        ]
+        return step_urls + super().get_urls()
+
+    def step_view(self, request, object_id, step):
+        # get_object reads the block-scoped queryset: another block's id is 404.
+        briefing = self.get_object(request, unquote(object_id))
+        if briefing is None:
+            raise Http404
+        return admin_actions.step_view(self, request, briefing, step)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and not add:
+            available = lifecycle.available_steps(obj)
+            context["lifecycle_links"] = [
+                {"label": step.label, "url": admin_actions.step_url(self, obj, step)}
+                for step in admin_actions.STEPS
+                if step.key in available and step.allowed(self, request, obj)
+            ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 @admin.register(ProgressReport)

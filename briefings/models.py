@@ -204,7 +204,11 @@ class BriefingMaterial(models.Model):
 
     @property
     def href(self) -> str:
-        return self.file.url if self.file else self.url
+        """Where the public opens it: an uploaded file through the portal's own
+        view (briefings:material_file), a link as given."""
+        if self.file:
+            return reverse("briefings:material_file", args=[self.pk])
+        return self.url
 
 
 class ProgressReport(models.Model):

@@ -1,10 +1,167 @@
-"""Bulk import and export of briefings (django-import-export)."""
+"""Bulk import and export of briefings (説明会等) with Japanese column headers.
 
-from import_export import resources
+The columns, the block rule for bureau users and the error messages come
+from networks.resources.StaffResource; this adds the briefing's columns and
+the rules of a session (a cancelled one says why, a prefecture-scope one names
+its prefecture, a held one is not in the future).
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from import_export import widgets
+from import_export.fields import Field
+
+from networks.resources import (
+    BlockWidget,
+    ChoiceWidget,
+    CountWidget,
+    DateWidget,
+    OrganizationWidget,
+    PrefectureWidget,
+    StaffResource,
+    TextWidget,
+    URLWidget,
+    normalize,
+)
+from threads.models import Thread
 
 from .models import Briefing
 
 
-class BriefingResource(resources.ModelResource):
-    class Meta:
+class ThreadWidget(widgets.Widget):
+    """A thread (関連する推進体制) by its slug or its title; exported by title."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = normalize(value)
+        if not text:
+            return None
+        raw = str(value).strip()
+        matches = list(Thread.objects.filter(Q(slug=text) | Q(title=raw))[:2])
+        by_slug = [thread for thread in matches if thread.slug == text]
+        if by_slug:
+            return by_slug[0]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            message = gettext("推進体制「%(value)s」が見つかりません（名称またはスラッグ）。")
+        else:
+            message = gettext("推進体制「%(value)s」は複数あります。スラッグで指定してください。")
+        raise ValueError(message % {"value": raw})
+
+    def render(self, value, obj=None, **kwargs):
+        return value.title if value else ""
+
+
+class BriefingResource(StaffResource):
+    # Finds the row (StaffResource.get_instance); never written onto it.
+    id = Field(attribute="id", column_name="ID", widget=CountWidget(), readonly=True)
+    date = Field(attribute="date", column_name="開催日", widget=DateWidget())
+    status = Field(
+        attribute="status",
+        column_name="状況",
+        widget=ChoiceWidget(Briefing.Status),
+        # A blank cell keeps the status (a new row: 予定).
+        saves_null_values=False,
+    )
+    scope = Field(
+        attribute="scope",
+        column_name="対象",
+        widget=ChoiceWidget(Briefing.Scope),
+        saves_null_values=False,
+    )
+    kind = Field(
+        attribute="kind",
+        column_name="種別",
+        widget=ChoiceWidget(Briefing.Kind),
+        saves_null_values=False,
+    )
+    title = Field(attribute="title", column_name="開催概要", widget=TextWidget())
+    location_text = Field(attribute="location_text", column_name="開催箇所", widget=TextWidget())
+    prefecture = Field(attribute="prefecture", column_name="都道府県", widget=PrefectureWidget())
+    block = Field(attribute="block", column_name="地域ブロック", widget=BlockWidget())
+    host = Field(attribute="host", column_name="主催", widget=OrganizationWidget())
+    thread = Field(attribute="thread", column_name="関連する推進体制", widget=ThreadWidget())
+    audience_size = Field(attribute="audience_size", column_name="参加者数", widget=CountWidget())
+    notes = Field(attribute="notes", column_name="備考", widget=TextWidget())
+    materials_url = Field(attribute="materials_url", column_name="資料URL", widget=URLWidget())
+    cancellation_reason = Field(
+        attribute="cancellation_reason", column_name="中止の理由", widget=TextWidget()
+    )
+
+    export_related = ("prefecture", "block", "host", "thread")
+
+    class Meta(StaffResource.Meta):
         model = Briefing
+        name = "説明会等"
+        fields = (
+            "id",
+            "date",
+            "status",
+            "scope",
+            "kind",
+            "title",
+            "location_text",
+            "prefecture",
+            "block",
+            "host",
+            "thread",
+            "audience_size",
+            "notes",
+            "materials_url",
+            "cancellation_reason",
+        )
+
+    def base_queryset(self):
+        # The admin lists soft-deleted sessions too, so an export holds them.
+        return Briefing.all_objects.all()
+
+    def check_instance(self, instance, *, failed):
+        problems = []
+        Status, Scope = Briefing.Status, Briefing.Scope
+        if (
+            "status" not in failed
+            and instance.status == Status.CANCELLED
+            and not instance.cancellation_reason
+        ):
+            problems.append(
+                (
+                    "cancellation_reason",
+                    gettext("状況が「%(status)s」の行には中止の理由が必要です。")
+                    % {"status": Status.CANCELLED.label},
+                )
+            )
+        if (
+            not failed & {"status", "date"}
+            and instance.status == Status.HELD
+            and instance.date is not None
+            and instance.date > timezone.localdate()
+        ):
+            problems.append(
+                (
+                    "date",
+                    gettext("状況が「%(status)s」の行の開催日は今日より後にできません。")
+                    % {"status": Status.HELD.label},
+                )
+            )
+        if not failed & {"scope", "prefecture"} and (
+            instance.scope == Scope.PREFECTURE and instance.prefecture_id is None
+        ):
+            problems.append(
+                (
+                    "prefecture",
+                    gettext("対象が「%(scope)s」の行には都道府県が必要です。")
+                    % {"scope": Scope.PREFECTURE.label},
+                )
+            )
+        if not failed & {"scope", "block"} and (
+            instance.scope == Scope.BLOCK and instance.block_id is None
+        ):
+            problems.append(
+                (
+                    "block",
+                    gettext("対象が「%(scope)s」の行には地域ブロックが必要です。")
+                    % {"scope": Scope.BLOCK.label},
+                )
+            )
+        return problems

@@ -13,4 +13,5 @@ urlpatterns = [
     ),
     path("coverage/", views.CoverageView.as_view(), name="coverage"),
     path("<int:pk>/", views.BriefingDetailView.as_view(), name="briefing_detail"),
+    path("materials/<int:pk>/", views.material_file, name="material_file"),
 ]

@@ -5,8 +5,10 @@ Each view is a thin generic view; what it reads comes from `filters.py`
 """
 
 import datetime
+import posixpath
 
-from django.http import Http404
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,7 +17,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from .filters import BriefingDateRangeFilterSet, BriefingFilterSet
-from .models import Briefing
+from .models import Briefing, BriefingMaterial
 from .services import coverage_summary, month_calendar, order_for_schedule
 
 
@@ -158,3 +160,17 @@ class CoverageView(BriefingsMixin, TemplateView):
             date_after=dates.get("date_after"), date_before=dates.get("date_before")
         )
         return context
+
+
+def material_file(request, pk: int) -> FileResponse:
+    """An uploaded handout of a live session.
+
+    Served by the app, so only files the portal published are reachable (never
+    an arbitrary path under MEDIA_ROOT), and a deleted session's handouts
+    disappear with it.
+    """
+    material = get_object_or_404(
+        BriefingMaterial.objects.filter(briefing__deleted_at__isnull=True).exclude(file=""),
+        pk=pk,
+    )
+    return FileResponse(material.file.open("rb"), filename=posixpath.basename(material.file.name))

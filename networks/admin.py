@@ -7,9 +7,9 @@ these rows through autocomplete widgets.
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
 
 from .admin_history import AuditedAdmin
+from .admin_import import JapaneseImportExportMixin
 from .admin_mixins import BlockScopedAdmin
 from .models import (
     BureauMembership,
@@ -92,7 +92,7 @@ class FieldAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(BlockScopedAdmin, ImportExportModelAdmin, AuditedAdmin):
+class OrganizationAdmin(BlockScopedAdmin, JapaneseImportExportMixin, AuditedAdmin):
     # A bureau changes its block's organizations and sees the others read-only,
     # since a briefing's host may be national (総務省) or another block's.
     hide_other_blocks = False

@@ -22,6 +22,9 @@ class BlockScopedAdmin(admin.ModelAdmin):
     block_limited_fields = {
         "block": lambda qs, block: qs.filter(pk=block.pk),
         "prefecture": lambda qs, block: qs.filter(block=block),
+        # An organization's municipality would otherwise set its prefecture
+        # (Organization.save) to another block's.
+        "municipality": lambda qs, block: qs.filter(prefecture__block=block),
     }
 
     # --- which rows ------------------------------------------------------
@@ -47,6 +50,14 @@ class BlockScopedAdmin(admin.ModelAdmin):
     def _has_object_perm(self, request, action: str, obj) -> bool:
         codename = get_permission_codename(action, self.opts)
         return request.user.has_perm(f"{self.opts.app_label}.{codename}", obj)
+
+    def has_add_permission(self, request):
+        # A bureau user without a block has nowhere to put a new row.
+        return not is_bureau_without_block(request.user) and super().has_add_permission(request)
+
+    def has_import_permission(self, request):
+        # Only ever called on admins that also use django-import-export's ImportMixin.
+        return not is_bureau_without_block(request.user) and super().has_import_permission(request)
 
     def has_view_permission(self, request, obj=None):
         if obj is None:

@@ -172,3 +172,5 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # Importing and exporting are permissions of their own (e.g. briefings.import_briefing).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+# An import writes all its rows in one transaction, or none of them.
+IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from networks.admin_history import AuditedAdmin, SoftDeleteAdmin
+from networks.admin_history import AuditedAdmin, SoftDeleteAdmin, SoftDeleteInlineMixin
 from networks.admin_mixins import BlockScopedAdmin
 
 from .models import Activity, Participation, StatusUpdate, Thread, WorkItem
@@ -60,10 +60,11 @@ class ActivityInline(admin.TabularInline):
     show_change_link = True
 
 
-class StatusUpdateInline(admin.TabularInline):
+class StatusUpdateInline(SoftDeleteInlineMixin, admin.TabularInline):
     model = StatusUpdate
     extra = 0
-    fields = ("as_of", "date_text", "status", "text", "order")
+    fields = ("as_of", "date_text", "status", "text", "block", "order")
+    autocomplete_fields = ("block",)
     formfield_overrides = COMPACT_TEXT
 
 
@@ -123,13 +124,13 @@ class ActivityAdmin(DiagonalBlockScopedAdmin, AuditedAdmin):
 
 @admin.register(StatusUpdate)
 class StatusUpdateAdmin(DiagonalBlockScopedAdmin, SoftDeleteAdmin, AuditedAdmin):
-    list_display = ("as_of", "date_text", "thread", "status", short_text, "order")
-    list_filter = ("status", "thread")
-    list_select_related = ("thread",)
+    list_display = ("as_of", "date_text", "thread", "block", "status", short_text, "order")
+    list_filter = ("status", "thread", "block")
+    list_select_related = ("thread", "block")
     search_fields = ("text", "date_text", "thread__title")
     date_hierarchy = "as_of"
-    autocomplete_fields = ("thread",)
+    autocomplete_fields = ("thread", "block")
     fieldsets = (
-        (None, {"fields": ("thread", "status", "text")}),
+        (None, {"fields": ("thread", "block", "status", "text")}),
         (_("時点"), {"fields": ("as_of", "date_text", "order")}),
     )

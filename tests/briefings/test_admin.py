@@ -114,13 +114,15 @@ def test_briefing_changelist_filter_block(admin_client):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_briefing_changelist_query_count_fixed(admin_client, django_assert_num_queries, count):
-    """The same 12 queries for any number of rows.
+    """The same 13 queries for any number of rows.
 
     Session and user (2); the block and thread sidebar filters (2); the date
     hierarchy's range and its dates (2); the filtered and the full count (2);
-    the rows, joined to prefecture, block and host (1). Members are not a
-    column, so they cost nothing. Saving the session on every request, for
-    the 8-hour idle timeout, adds a savepoint, an update and its release (3).
+    the count of overdue sessions (要更新), shared by its filter's label and
+    the warning above the list (1); the rows, joined to prefecture, block and
+    host, with the overdue flag computed in the same query (1). Members are
+    not a column, so they cost nothing. Saving the session on every request,
+    for the 8-hour idle timeout, adds a savepoint, an update and its release (3).
     """
     for code in ["43", "40", "13"][:count]:
         briefing = factories.BriefingFactory(
@@ -130,7 +132,7 @@ def test_briefing_changelist_query_count_fixed(admin_client, django_assert_num_q
         )
         briefing.members.set(factories.MemberFactory.create_batch(2))
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = admin_client.get(admin_url(Briefing, "changelist"))
 
     assert response.context["cl"].result_count == count

@@ -79,9 +79,10 @@ def test_detail_unknown_pk_is_404(client, path):
 @pytest.mark.parametrize("n", [1, 3])
 def test_detail_query_count_is_fixed(client, django_assert_num_queries, n):
     """The briefing with its prefecture, block, host and thread joined, then its
-    members (prefetch): two queries whatever the number of members."""
+    members (prefetch), its attending organizations and its handouts (one
+    query each): four queries whatever the number of members."""
     briefing = _briefing(n)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):
         response = client.get(briefing.get_absolute_url())
     assert response.status_code == 200
 

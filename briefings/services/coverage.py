@@ -19,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from networks.models import Prefecture, RegionalBlock
 
-from .models import Briefing
+from ..models import Briefing
 
 # --- the schedule ----------------------------------------------------------
 
@@ -368,7 +368,11 @@ def coverage_summary(
         },
     )
 
-    in_range = _in_range("briefings__", date_after, date_before)
+    # Annotations over a reverse relation bypass the default manager: leave
+    # out soft-deleted sessions here explicitly.
+    in_range = _in_range("briefings__", date_after, date_before) & Q(
+        briefings__deleted_at__isnull=True
+    )
     prefectures = (
         Prefecture.objects.select_related("block")
         .annotate(

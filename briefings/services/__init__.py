@@ -1,0 +1,65 @@
+"""Briefing services: reads (`coverage`: schedule order, month calendar,
+coverage figures) and writes (`lifecycle`: held, cancelled, postponed,
+duplicated).
+
+The names below are re-exported so callers keep importing from
+`briefings.services`.
+"""
+
+from .coverage import (
+    COLOUR_CLASSES,
+    FIRST_WEEKDAY,
+    TILE_COLUMNS,
+    TILE_GRID,
+    TILE_PITCH,
+    TILE_ROWS,
+    TILE_SIZE,
+    TILE_STROKE,
+    WEEKDAY_NAMES,
+    BlockStatusCounts,
+    CalendarDay,
+    ColourClass,
+    CoverageSummary,
+    MonthCalendar,
+    PrefectureCoverage,
+    Weekday,
+    colour_class,
+    coverage_summary,
+    month_calendar,
+    order_for_schedule,
+)
+from .lifecycle import (
+    BriefingTransitionError,
+    duplicate_briefing,
+    mark_briefing_cancelled,
+    mark_briefing_held,
+    mark_briefing_postponed,
+)
+
+__all__ = [
+    "COLOUR_CLASSES",
+    "FIRST_WEEKDAY",
+    "TILE_COLUMNS",
+    "TILE_GRID",
+    "TILE_PITCH",
+    "TILE_ROWS",
+    "TILE_SIZE",
+    "TILE_STROKE",
+    "WEEKDAY_NAMES",
+    "BlockStatusCounts",
+    "BriefingTransitionError",
+    "CalendarDay",
+    "ColourClass",
+    "CoverageSummary",
+    "MonthCalendar",
+    "PrefectureCoverage",
+    "Weekday",
+    "colour_class",
+    "coverage_summary",
+    "duplicate_briefing",
+    "mark_briefing_cancelled",
+    "mark_briefing_held",
+    "mark_briefing_postponed",
+    "month_calendar",
+    "order_for_schedule",
+]

@@ -1,0 +1,101 @@
+"""`manage.py create_staff USER --role bureau --block kyushu`: make (or update) a staff user.
+
+A new user gets no usable password: they set one with `manage.py
+changepassword USER` (or an editor sets it in the admin), so no password
+ever passes through a shell history.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from networks.models import RegionalBlock
+from networks.permissions import BUREAU, GROUP_NAMES
+from networks.services import assign_staff_role
+
+
+class Command(BaseCommand):
+    help = _(
+        "職員ユーザーを作成（既にあれば更新）し、役割（editor: 編集者、bureau: 総合通信局、"
+        "viewer: 閲覧者）と、総合通信局の場合は地域ブロックを割り当てます。"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("username", help=_("ユーザー名"))
+        # Checked in handle() rather than by argparse, whose message is English.
+        parser.add_argument("--role", required=True, help=_("役割（editor, bureau, viewer）"))
+        parser.add_argument(
+            "--block", help=_("地域ブロックのコード（例: kyushu）。bureau の場合は必須です。")
+        )
+        parser.add_argument("--email", help=_("メールアドレス"))
+
+    def handle(self, *args, username, role, block=None, email=None, **options):
+        if role not in GROUP_NAMES:
+            raise CommandError(
+                _("役割「%(role)s」はありません。次のいずれかを指定してください: %(choices)s")
+                % {"role": role, "choices": ", ".join(GROUP_NAMES)}
+            )
+        region = self._block(block)
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                raise CommandError(
+                    _("メールアドレス「%(email)s」の形式が正しくありません。") % {"email": email}
+                ) from None
+        User = get_user_model()
+        try:
+            with transaction.atomic():
+                user = User.objects.filter(username=username).first()
+                created = user is None
+                if created:
+                    # No password argument: the account starts with an unusable one.
+                    user = User.objects.create_user(username=username, email=email or "")
+                elif email is not None and user.email != email:
+                    user.email = email
+                    user.save(update_fields=["email"])
+                assign_staff_role(user, role=role, block=region)
+        except (ValidationError, ValueError) as error:
+            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+            raise CommandError(" ".join(messages)) from error
+
+        params = {
+            "user": username,
+            "role": GROUP_NAMES[role],
+            "block": region.name if region else "",
+        }
+        if role == BUREAU:
+            summary = _("役割: %(role)s（地域ブロック: %(block)s）") % params
+        else:
+            summary = _("役割: %(role)s") % params
+        if created:
+            self.stdout.write(
+                self.style.SUCCESS(_("ユーザー「%(user)s」を作成しました。") % params)
+                + " "
+                + summary
+            )
+            self.stdout.write(
+                _("パスワードは次のコマンドで設定してください: manage.py changepassword %(user)s")
+                % params
+            )
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(_("ユーザー「%(user)s」を更新しました。") % params)
+                + " "
+                + summary
+            )
+
+    def _block(self, code: str | None) -> RegionalBlock | None:
+        if code is None:
+            return None
+        try:
+            return RegionalBlock.objects.get(code=code)
+        except RegionalBlock.DoesNotExist:
+            codes = ", ".join(RegionalBlock.objects.values_list("code", flat=True))
+            raise CommandError(
+                _("地域ブロック「%(code)s」はありません。次のいずれかを指定してください: %(codes)s")
+                % {"code": code, "codes": codes}
+            ) from None
