@@ -8,9 +8,10 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Member, Prefecture, RegionalBlock
+from networks.filters import ALL, DisplayNameChoiceFilter, block_filter, prefecture_filter
+from networks.models import Member
 
-from .forms import DateInput, DateRangeForm, DisplayNameChoiceField
+from .forms import DateInput, DateRangeForm
 from .models import Briefing
 
 # Longer queries are refused with a message: nobody types more, and every
@@ -27,12 +28,6 @@ SEARCH_FIELDS = (
     "host__name",
     "host__name_en",
 )
-
-ALL = _("すべて")
-
-
-class DisplayNameChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = DisplayNameChoiceField
 
 
 class BriefingDateRangeFilterSet(django_filters.FilterSet):
@@ -59,27 +54,8 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Briefing.Kind.choices, label=_("種別"), empty_label=ALL
     )
-    block = DisplayNameChoiceFilter(
-        queryset=RegionalBlock.objects.all(),
-        to_field_name="code",
-        label=_("地域ブロック"),
-        empty_label=ALL,
-        error_messages={
-            "invalid_choice": _("地域ブロック「%(value)s」はありません。一覧から選んでください。")
-        },
-    )
-    prefecture = DisplayNameChoiceFilter(
-        queryset=Prefecture.objects.all(),
-        to_field_name="code",
-        label=_("都道府県"),
-        empty_label=ALL,
-        error_messages={
-            "invalid_choice": _(
-                "都道府県コード「%(value)s」はありません。01（北海道）から47（沖縄県）までの"
-                "2桁で指定するか、一覧から選んでください。"
-            )
-        },
-    )
+    block = block_filter()
+    prefecture = prefecture_filter()
     member = DisplayNameChoiceFilter(
         # Only people who attended something: any other choice would list nothing.
         queryset=Member.objects.filter(briefings__isnull=False).distinct(),

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import ModelChoiceField
 
 
 class DateRangeForm(forms.Form):
@@ -22,13 +21,6 @@ class DateRangeForm(forms.Form):
                 _("期間の開始日が終了日より後になっています。"), code="reversed_range"
             )
         return cleaned_data
-
-
-class DisplayNameChoiceField(ModelChoiceField):
-    """A choice of model rows labelled in the active language (`display_name`)."""
-
-    def label_from_instance(self, obj) -> str:
-        return obj.display_name
 
 
 class DateInput(forms.DateInput):

@@ -35,6 +35,37 @@ class DisplayNameChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = DisplayNameChoiceField
 
 
+def block_filter(**kwargs) -> DisplayNameChoiceFilter:
+    """A regional block chosen by its code (`?block=kyushu`), shared by every list."""
+    return DisplayNameChoiceFilter(
+        queryset=RegionalBlock.objects.all(),
+        to_field_name="code",
+        label=_("地域ブロック"),
+        empty_label=ALL,
+        error_messages={
+            "invalid_choice": _("地域ブロック「%(value)s」はありません。一覧から選んでください。")
+        },
+        **kwargs,
+    )
+
+
+def prefecture_filter(**kwargs) -> DisplayNameChoiceFilter:
+    """A prefecture chosen by its JIS code (`?prefecture=43`), shared by every list."""
+    return DisplayNameChoiceFilter(
+        queryset=Prefecture.objects.all(),
+        to_field_name="code",
+        label=_("都道府県"),
+        empty_label=ALL,
+        error_messages={
+            "invalid_choice": _(
+                "都道府県コード「%(value)s」はありません。01（北海道）から47（沖縄県）までの"
+                "2桁で指定するか、一覧から選んでください。"
+            )
+        },
+        **kwargs,
+    )
+
+
 def threads(request) -> QuerySet:
     return thread_model().objects.all()
 
@@ -48,28 +79,8 @@ class OrganizationFilterSet(django_filters.FilterSet):
             "invalid_choice": _("種別「%(value)s」はありません。一覧から選んでください。")
         },
     )
-    prefecture = DisplayNameChoiceFilter(
-        queryset=Prefecture.objects.all(),
-        to_field_name="code",
-        label=_("都道府県"),
-        empty_label=ALL,
-        error_messages={
-            "invalid_choice": _(
-                "都道府県コード「%(value)s」はありません。01（北海道）から47（沖縄県）までの"
-                "2桁で指定するか、一覧から選んでください。"
-            )
-        },
-    )
-    block = DisplayNameChoiceFilter(
-        queryset=RegionalBlock.objects.all(),
-        to_field_name="code",
-        method="in_block",
-        label=_("地域ブロック"),
-        empty_label=ALL,
-        error_messages={
-            "invalid_choice": _("地域ブロック「%(value)s」はありません。一覧から選んでください。")
-        },
-    )
+    prefecture = prefecture_filter()
+    block = block_filter(method="in_block")
     thread = DisplayNameChoiceFilter(
         queryset=threads,
         to_field_name="slug",

@@ -9,8 +9,8 @@ not offer is ignored rather than applied invisibly.
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from networks.filters import ALL, DisplayNameChoiceFilter
-from networks.models import Field, RegionalBlock
+from networks.filters import ALL, DisplayNameChoiceFilter, block_filter
+from networks.models import Field
 
 from .models import Activity, Thread
 
@@ -30,15 +30,7 @@ class ActivityFilterSet(django_filters.FilterSet):
             "invalid_choice": _("分野「%(value)s」はありません。一覧から選んでください。")
         },
     )
-    block = DisplayNameChoiceFilter(
-        queryset=RegionalBlock.objects.all(),
-        to_field_name="code",
-        label=_("地域ブロック"),
-        empty_label=ALL,
-        error_messages={
-            "invalid_choice": _("地域ブロック「%(value)s」はありません。一覧から選んでください。")
-        },
-    )
+    block = block_filter()
 
     class Meta:
         model = Activity

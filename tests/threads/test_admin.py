@@ -134,7 +134,7 @@ def test_thread_change_form_inlines_show_record_fields(admin_client):
         "work_items": ["section", "heading", "text", "order", "DELETE"],
         "participations": ["organization", "role", "joined_on", "left_on", "DELETE"],
         "activities": ["date", "date_text", "title", "field", "block", "status", "DELETE"],
-        "status_updates": ["as_of", "date_text", "status", "text", "order", "DELETE"],
+        "status_updates": ["as_of", "date_text", "status", "text", "block", "order", "DELETE"],
     }
 
 
