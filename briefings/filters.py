@@ -57,8 +57,10 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
     block = block_filter()
     prefecture = prefecture_filter()
     member = DisplayNameChoiceFilter(
-        # Only people who attended something: any other choice would list nothing.
-        queryset=Member.objects.filter(briefings__isnull=False).distinct(),
+        # Only people who attended a live session: any other choice would list nothing.
+        queryset=Member.objects.filter(
+            briefings__isnull=False, briefings__deleted_at__isnull=True
+        ).distinct(),
         field_name="members",
         label=_("参加した構成員等"),
         empty_label=ALL,

@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "rules",
-    "axes",
+    "portal.apps.AxesConfig",
     "networks",
     "threads",
     "briefings",
@@ -162,7 +162,7 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Login protection: 5 failures for one user from one address lock that
-# pair for 30 minutes (`manage.py axes_reset_username USER` unlocks).
+# pair for 30 minutes (`manage.py unlock_login USER` unlocks).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
