@@ -154,6 +154,8 @@ class Briefing(SoftDeletable):
             models.Index(fields=["status", "date"], name="briefings_status_date"),
             # Block pages and the block filter.
             models.Index(fields=["block", "date"], name="briefings_block_date"),
+            # The month calendar and date-range filters without a status.
+            models.Index(fields=["date"], name="briefings_date"),
         ]
 
     def __str__(self) -> str:

@@ -233,6 +233,8 @@ class Activity(models.Model):
         indexes = [
             # Thread pages list a thread's activities newest first.
             models.Index(fields=["thread", "-date"], name="threads_activity_thread_date"),
+            # Block pages list a block's activities newest first.
+            models.Index(fields=["block", "-date"], name="threads_activity_block_date"),
         ]
 
     def __str__(self) -> str:
