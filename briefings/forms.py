@@ -3,14 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from networks.filters import FilterForm
 
-class DateRangeForm(forms.Form):
+
+class DateRangeForm(FilterForm):
     """Checks that a date range runs forwards; the FilterSet adds the fields."""
-
-    def __init__(self, *args, **kwargs):
-        # Labels stand above their controls, so no trailing colon.
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -5,6 +5,7 @@ through `Organization.participations` (see `selectors.thread_model`).
 """
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
@@ -17,6 +18,15 @@ from .selectors import thread_model
 Q_MAX_LENGTH = 100
 
 ALL = _("すべて")
+
+
+class FilterForm(forms.Form):
+    """The form of every public filter: labels stand above their controls
+    (templates/includes/filter_form.html), so no trailing colon."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
 
 class DisplayNameChoiceField(ModelChoiceField):
@@ -106,6 +116,7 @@ class OrganizationFilterSet(django_filters.FilterSet):
     class Meta:
         model = Organization
         fields: list[str] = []
+        form = FilterForm
 
     def in_block(self, queryset: QuerySet, name: str, value: RegionalBlock) -> QuerySet:
         return queryset.in_block(value)

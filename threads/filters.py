@@ -9,7 +9,7 @@ not offer is ignored rather than applied invisibly.
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from networks.filters import ALL, DisplayNameChoiceFilter, block_filter
+from networks.filters import ALL, DisplayNameChoiceFilter, FilterForm, block_filter
 from networks.models import Field
 
 from .models import Activity, Thread
@@ -35,6 +35,7 @@ class ActivityFilterSet(django_filters.FilterSet):
     class Meta:
         model = Activity
         fields: list[str] = []
+        form = FilterForm
 
     def __init__(self, *args, thread: Thread | None = None, **kwargs):
         super().__init__(*args, **kwargs)

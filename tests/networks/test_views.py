@@ -338,8 +338,8 @@ def test_organization_list_bad_parameter_gives_message_not_500(client, params, m
     assert list(response.context["organizations"]) == []
     html = response.content.decode()
     assert message in html
-    assert '<div role="status">\n<ul class="messages">' in html
-    assert '<li class="message warning" id="id_' in html
+    assert '<div class="warning-box" role="alert">' in html
+    assert 'aria-describedby="id_' in html
 
 
 @pytest.mark.parametrize("page", ["abc", "999999", "0", "-1"])
