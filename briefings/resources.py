@@ -7,7 +7,6 @@ its prefecture, a held one is not in the future).
 """
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext
 from import_export import widgets
 from import_export.fields import Field
@@ -27,6 +26,7 @@ from networks.resources import (
 from threads.models import Thread
 
 from .models import Briefing
+from .services import lifecycle
 
 
 class ThreadWidget(widgets.Widget):
@@ -116,6 +116,14 @@ class BriefingResource(StaffResource):
         # The admin lists soft-deleted sessions too, so an export holds them.
         return Briefing.all_objects.all()
 
+    @staticmethod
+    def _becomes_held(instance: Briefing) -> bool:
+        """A new row, or a stored session whose status this row changes to held."""
+        if instance.pk is None:
+            return True
+        stored = Briefing.all_objects.filter(pk=instance.pk).values_list("status", flat=True)
+        return stored.first() != Briefing.Status.HELD
+
     def check_instance(self, instance, *, failed):
         problems = []
         Status, Scope = Briefing.Status, Briefing.Scope
@@ -132,18 +140,21 @@ class BriefingResource(StaffResource):
                 )
             )
         if (
-            not failed & {"status", "date"}
+            not failed & {"status", "date", "audience_size"}
             and instance.status == Status.HELD
             and instance.date is not None
-            and instance.date > timezone.localdate()
+            and self._becomes_held(instance)
         ):
-            problems.append(
-                (
-                    "date",
-                    gettext("状況が「%(status)s」の行の開催日は今日より後にできません。")
-                    % {"status": Status.HELD.label},
+            # The same rules as the admin's 開催済にする step (lifecycle);
+            # rows already held (the 2017 record has no counts) stay editable.
+            problems += [
+                (error.field, str(error))
+                for error in lifecycle.held_errors(
+                    attendees=instance.audience_size,
+                    date=instance.date,
+                    today=lifecycle.local_today(),
                 )
-            )
+            ]
         if not failed & {"scope", "prefecture"} and (
             instance.scope == Scope.PREFECTURE and instance.prefecture_id is None
         ):

@@ -212,7 +212,13 @@ def test_resource_error_names_row_column_and_reason():
         (5, ["中止の理由: 状況が「中止」の行には中止の理由が必要です。"]),
         (6, ["都道府県: 対象が「都道府県」の行には都道府県が必要です。"]),
         (7, ["地域ブロック: 熊本県は地域ブロック「北海道」に属していません。"]),
-        (8, ["開催日: 状況が「開催済」の行の開催日は今日より後にできません。"]),
+        (
+            8,
+            [
+                "参加者数: 開催済にするには参加者数を入力してください。",
+                "開催日: 開催日（2099年3月6日）が今日より後のため、開催済にできません。",
+            ],
+        ),
     ]
     assert Briefing.all_objects.count() == 0
 
@@ -732,3 +738,38 @@ def test_changelist_bureau_sees_import_and_export(client, kyushu):
     assert response.status_code == 200
     assert f"<a href='{import_url()}' class=\"import_link\">インポート</a>" in html
     assert f'<a href="{import_url("export")}?" class="export_link">エクスポート</a>' in html
+
+
+def test_resource_new_held_row_needs_attendees_like_the_admin_step():
+    dataset = tablib.Dataset(
+        ["", "2017/3/6", "開催済", "全国", "全国会議", "人数なし", "", "", ""],
+        headers=HEADERS,
+    )
+
+    result = BriefingResource().import_data(dataset, dry_run=True)
+
+    assert [(r.sheet_row, r.messages) for r in result.sheet_rows] == [
+        (2, ["参加者数: 開催済にするには参加者数を入力してください。"])
+    ]
+
+
+def test_resource_already_held_row_without_attendees_stays_editable():
+    briefing = factories.BriefingFactory(status="held", audience_size=None, title="2017年の開催済")
+    dataset = tablib.Dataset(
+        [
+            str(briefing.pk),
+            "2017/2/15",
+            "開催済",
+            "都道府県",
+            "地方自治体向け説明会",
+            "備考だけ変更",
+            "43",
+            "",
+            "",
+        ],
+        headers=HEADERS,
+    )
+
+    result = BriefingResource().import_data(dataset, dry_run=True)
+
+    assert not result.has_errors() and not result.has_validation_errors()
