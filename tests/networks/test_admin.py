@@ -5,13 +5,9 @@ from django.urls import reverse
 
 from networks.models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
 from tests import factories
+from tests.admin_urls import admin_url
 
 pytestmark = pytest.mark.django_db
-
-
-def admin_url(model, action: str, *args) -> str:
-    opts = model._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
 
 
 # (model, makes or fetches one row, text the changelist shows for it)

@@ -17,6 +17,7 @@ from networks.models import BureauMembership, Member, Organization
 from networks.permissions import BUREAU, EDITOR, VIEWER
 from networks.services.staff import assign_staff_role
 from tests import factories
+from tests.admin_urls import admin_url
 from threads.models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +26,6 @@ User = get_user_model()
 
 
 # --- helpers ------------------------------------------------------------------
-
-
-def admin_url(model, action: str, *args) -> str:
-    opts = model._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
 
 
 def version_url(obj, record) -> str:

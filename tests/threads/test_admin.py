@@ -6,16 +6,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories
+from tests.admin_urls import admin_url
 from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
 
 pytestmark = pytest.mark.django_db
 
 INLINE_PREFIXES = ["work_items", "participations", "activities", "status_updates"]
-
-
-def admin_url(model, action: str, *args) -> str:
-    opts = model._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
 
 
 def management_form(prefix: str, *, total: int = 0, initial: int = 0) -> dict[str, str]:
