@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+EN_PO := locale/en/LC_MESSAGES/django.po
 # The suite runs with DEBUG off, as production does; it needs some key.
 TEST_ENV := DEBUG=off SECRET_KEY=$${SECRET_KEY:-test-only-not-secret} STATIC_MANIFEST=off
 
@@ -44,10 +45,13 @@ lint: install-test
 	$(VENV)/bin/ruff format .
 
 # Refresh the English catalogue from the source strings, then compile it.
+# Sorted by msgid and without source lines, so that branches adding strings
+# merge without conflicts.
 # Only this project's strings: .venv (Django's own templates) and build output
 # are left out, and only the project's locale/ is compiled.
 messages: install
-	DEBUG=on $(PY) manage.py makemessages -l en --no-obsolete --ignore='.venv/*' --ignore='staticfiles/*' --ignore='docs/*'
+	DEBUG=on $(PY) manage.py makemessages -l en --no-obsolete --no-location --ignore='.venv/*' --ignore='staticfiles/*' --ignore='docs/*'
+	msguniq --sort-output --no-location -o $(EN_PO) $(EN_PO)
 	DEBUG=on $(PY) manage.py compilemessages --ignore='.venv/*'
 
 clean:
