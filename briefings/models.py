@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from networks.models import Member, Organization, Prefecture, RegionalBlock
-from networks.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 
 
 class BriefingQuerySet(SoftDeleteQuerySet):
@@ -201,7 +201,7 @@ class BriefingMaterial(models.Model):
         return self.briefing.get_absolute_url()
 
     def block_rule_block_id(self) -> int | None:
-        """A handout belongs to its session's block (networks.permissions)."""
+        """A handout belongs to its session's block (core.access.block_rule)."""
         return self.briefing.block_id
 
     @property

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "import_export",
     "rules",
     "portal.apps.AxesConfig",
+    "core.apps.CoreConfig",
     "networks",
     "threads",
     "briefings",

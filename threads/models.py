@@ -7,8 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from networks.models import Field, Organization, RegionalBlock
-from networks.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 
 
 class ThreadQuerySet(models.QuerySet):
@@ -249,7 +249,7 @@ class Activity(models.Model):
 
 def diagonal_block_id(obj: "Activity | StatusUpdate") -> int | None:
     """A bureau owns only the diagonal thread's record of its block
-    (networks.permissions); the other threads are the ministry's."""
+    (core.access.block_rule); the other threads are the ministry's."""
     return obj.block_id if obj.thread.kind == Thread.Kind.DIAGONAL else None
 
 

@@ -41,3 +41,4 @@ class SoftDeletable(models.Model):
     def restore(self) -> None:
         self.deleted_at = None
         self.save(update_fields=["deleted_at"])
+
