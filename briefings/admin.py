@@ -19,10 +19,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from networks.admin import HTTPS_URLS
-from networks.admin_history import AuditedAdmin, SoftDeleteAdmin
-from networks.admin_import import JapaneseImportExportMixin
-from networks.admin_mixins import BlockScopedAdmin
+from core.admin import HTTPS_URLS
+from core.admin.history import AuditedAdmin
+from core.admin.imports import JapaneseImportExportMixin
+from core.admin.softdelete import SoftDeleteAdmin
+from networks.admin import PlaceScopedAdmin
 
 from . import admin_actions
 from .admin_actions import ACTIONS
@@ -60,7 +61,7 @@ class BriefingMaterialInline(admin.TabularInline):
 
 
 @admin.register(Briefing)
-class BriefingAdmin(BlockScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, AuditedAdmin):
+class BriefingAdmin(PlaceScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, AuditedAdmin):
     resource_classes = [BriefingResource]
     form = BriefingAdminForm
     inlines = [BriefingMaterialInline]

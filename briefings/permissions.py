@@ -1,6 +1,6 @@
 """The block rule for the briefings app: a bureau keeps its own block's
-sessions and their handouts (see networks.permissions)."""
+sessions and their handouts (see core.access)."""
 
-from networks.permissions import register_block_rules
+from core.access import register_block_rules
 
 register_block_rules("briefings", "briefing", "briefingmaterial")

@@ -1,7 +1,8 @@
 """Bulk import and export of briefings (説明会等) with Japanese column headers.
 
 The columns, the block rule for bureau users and the error messages come
-from networks.resources.StaffResource; this adds the briefing's columns and
+from core.spreadsheets.StaffResource, the places from
+networks.resources.PlacedResource; this adds the briefing's columns and
 the rules of a session (a cancelled one says why, a prefecture-scope one names
 its prefecture, a held one is not in the future).
 """
@@ -11,18 +12,15 @@ from django.utils.translation import gettext
 from import_export import widgets
 from import_export.fields import Field
 
-from networks.resources import (
-    BlockWidget,
+from core.spreadsheets import (
     ChoiceWidget,
     CountWidget,
     DateWidget,
-    OrganizationWidget,
-    PrefectureWidget,
-    StaffResource,
     TextWidget,
     URLWidget,
     normalize,
 )
+from networks.resources import BlockWidget, OrganizationWidget, PlacedResource, PrefectureWidget
 from threads.models import Thread
 
 from .models import Briefing
@@ -53,7 +51,7 @@ class ThreadWidget(widgets.Widget):
         return value.title if value else ""
 
 
-class BriefingResource(StaffResource):
+class BriefingResource(PlacedResource):
     # Finds the row (StaffResource.get_instance); never written onto it.
     id = Field(attribute="id", column_name="ID", widget=CountWidget(), readonly=True)
     date = Field(attribute="date", column_name="開催日", widget=DateWidget())
@@ -91,7 +89,7 @@ class BriefingResource(StaffResource):
 
     export_related = ("prefecture", "block", "host", "thread")
 
-    class Meta(StaffResource.Meta):
+    class Meta(PlacedResource.Meta):
         model = Briefing
         name = "説明会等"
         fields = (

@@ -5,12 +5,13 @@ these rows through autocomplete widgets.
 """
 
 from django.contrib import admin
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .admin_history import AuditedAdmin
-from .admin_import import JapaneseImportExportMixin
-from .admin_mixins import BlockScopedAdmin
+from core.admin import HTTPS_URLS
+from core.admin.history import AuditedAdmin
+from core.admin.imports import JapaneseImportExportMixin
+from core.admin.scoped import BlockScopedAdmin
+
 from .models import (
     BureauMembership,
     Field,
@@ -22,8 +23,18 @@ from .models import (
 )
 from .resources import OrganizationResource
 
-# An address typed without a scheme becomes https://…, Django 6's default, today.
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+class PlaceScopedAdmin(BlockScopedAdmin):
+    """The block rule for rows placed by block, prefecture and municipality:
+    a bureau picks only its own block's places."""
+
+    block_limited_fields = {
+        **BlockScopedAdmin.block_limited_fields,
+        "prefecture": lambda qs, block: qs.filter(block=block),
+        # An organization's municipality would otherwise set its prefecture
+        # (Organization.save) to another block's.
+        "municipality": lambda qs, block: qs.filter(prefecture__block=block),
+    }
 
 
 class ReferenceFactAdmin(admin.ModelAdmin):
@@ -92,7 +103,7 @@ class FieldAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(BlockScopedAdmin, JapaneseImportExportMixin, AuditedAdmin):
+class OrganizationAdmin(PlaceScopedAdmin, JapaneseImportExportMixin, AuditedAdmin):
     # A bureau changes its block's organizations and sees the others read-only,
     # since a briefing's host may be national (総務省) or another block's.
     hide_other_blocks = False

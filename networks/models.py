@@ -275,8 +275,9 @@ class Member(models.Model):
 class BureauMembership(models.Model):
     """Ties a staff user of a regional bureau (総合通信局) to its block.
 
-    The role itself is the user's group (see networks/roles.py); this row
-    says which block a bureau user may see and change.
+    The role itself is the user's group (core.access.roles, with each group's
+    permissions in portal/roles.py); this row says which block a bureau user
+    may see and change (core.access.bureau_block reads it).
     """
 
     user = models.OneToOneField(

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from briefings.models import Briefing
+from core.access import bureau_block, is_bureau_without_block
 from networks.models import RegionalBlock
-from networks.permissions import bureau_block, is_bureau_without_block
 from threads.models import Thread
 from threads.selectors import Freshness, freshness
 

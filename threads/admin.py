@@ -10,8 +10,9 @@ from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from networks.admin_history import AuditedAdmin, SoftDeleteAdmin, SoftDeleteInlineMixin
-from networks.admin_mixins import BlockScopedAdmin
+from core.admin.history import AuditedAdmin
+from core.admin.scoped import BlockScopedAdmin
+from core.admin.softdelete import SoftDeleteAdmin, SoftDeleteInlineMixin
 
 from .models import Activity, Participation, StatusUpdate, Thread, WorkItem
 

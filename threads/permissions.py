@@ -1,6 +1,6 @@
 """The block rule for the threads app: a bureau keeps the diagonal thread's
-activities and status updates of its own block (see networks.permissions)."""
+activities and status updates of its own block (see core.access)."""
 
-from networks.permissions import register_block_rules
+from core.access import register_block_rules
 
 register_block_rules("threads", "activity", "statusupdate")

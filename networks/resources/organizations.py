@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from import_export.fields import Field
 
+from core.spreadsheets import ChoiceWidget, CountWidget, TextWidget, URLWidget
+
 from ..models import Organization
-from .base import StaffResource
-from .cells import (
-    BlockWidget,
-    ChoiceWidget,
-    CountWidget,
-    MunicipalityWidget,
-    PrefectureWidget,
-    TextWidget,
-    URLWidget,
-)
+from .cells import BlockWidget, MunicipalityWidget, PrefectureWidget
+from .places import PlacedResource
 
 
-class OrganizationResource(StaffResource):
+class OrganizationResource(PlacedResource):
     """団体: 名称 is unique, so a row without an ID updates the organization of that name."""
 
     # Finds the row (StaffResource.get_instance); never written onto it.
@@ -40,7 +34,7 @@ class OrganizationResource(StaffResource):
 
     export_related = ("prefecture", "municipality", "block")
 
-    class Meta(StaffResource.Meta):
+    class Meta(PlacedResource.Meta):
         model = Organization
         name = "団体"
         fields = (

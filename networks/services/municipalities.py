@@ -13,7 +13,9 @@ from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+
+from core.spreadsheets import UnreadableFile, decode_spreadsheet_text
 
 from ..models import Municipality, Prefecture
 from ..validators import validate_lg_code
@@ -65,7 +67,7 @@ class RowError:
     def __str__(self) -> str:
         if self.row is None:
             return self.message
-        return _("%(row)d行目: %(message)s") % {"row": self.row, "message": self.message}
+        return gettext("%(row)d行目: %(message)s") % {"row": self.row, "message": self.message}
 
 
 class MunicipalityImportError(Exception):
@@ -117,7 +119,7 @@ def import_municipalities(source: Source) -> ImportResult:
 
     records = list(csv.reader(io.StringIO(text, newline="")))
     if not records:
-        raise MunicipalityImportError([RowError(None, _("ファイルが空です。"))])
+        raise MunicipalityImportError([RowError(None, gettext("ファイルが空です。"))])
     header = [_header_key(h) for h in records[0]]
     if set(header) >= COMMUNITY_REQUIRED:
         parse = _parse_community_row
@@ -128,7 +130,7 @@ def import_municipalities(source: Source) -> ImportResult:
             [
                 RowError(
                     1,
-                    _(
+                    gettext(
                         "見出し行を認識できません。"
                         "「%(community)s」または総務省の団体コード一覧の見出し"
                         "（%(mic)s）が必要です。"
@@ -160,7 +162,7 @@ def import_municipalities(source: Source) -> ImportResult:
             errors.append(
                 RowError(
                     row.line,
-                    _("団体コード %(code)s は%(first)d行目と重複しています。")
+                    gettext("団体コード %(code)s は%(first)d行目と重複しています。")
                     % {"code": row.code, "first": first_seen[row.code]},
                 )
             )
@@ -186,21 +188,19 @@ def _read_bytes(source: Source) -> bytes:
 
 
 def _decode(data: bytes) -> str:
-    # Excel in Japan saves "CSV" as CP932; everything else sends UTF-8,
-    # sometimes with a BOM. Japanese text in CP932 is, in practice, never
-    # valid UTF-8, so trying UTF-8 first is safe.
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise MunicipalityImportError(
-        [
-            RowError(
-                None, _("文字コードを判別できません。UTF-8 または Shift_JIS で保存してください。")
-            )
-        ]
-    )
+    try:
+        return decode_spreadsheet_text(data)
+    except UnreadableFile:
+        raise MunicipalityImportError(
+            [
+                RowError(
+                    None,
+                    gettext(
+                        "文字コードを判別できません。UTF-8 または Shift_JIS で保存してください。"
+                    ),
+                )
+            ]
+        ) from None
 
 
 def _header_key(value: str) -> str:
@@ -242,13 +242,17 @@ def _check_prefecture(
     prefecture = prefectures.get(pref_code)
     if prefecture is None:
         errors.append(
-            RowError(line, _("都道府県コード「%(code)s」は存在しません。") % {"code": pref_code})
+            RowError(
+                line, gettext("都道府県コード「%(code)s」は存在しません。") % {"code": pref_code}
+            )
         )
     elif pref_name and pref_name != prefecture.name:
         errors.append(
             RowError(
                 line,
-                _("都道府県名「%(name)s」は都道府県コード %(pref)s（%(expected)s）と一致しません。")
+                gettext(
+                    "都道府県名「%(name)s」は都道府県コード %(pref)s（%(expected)s）と一致しません。"
+                )
                 % {"name": pref_name, "pref": pref_code, "expected": prefecture.name},
             )
         )
@@ -273,34 +277,38 @@ def _parse_community_row(
         errors.append(
             RowError(
                 line,
-                _("団体コード %(code)s の先頭2桁が都道府県コード %(pref)s と一致しません。")
+                gettext("団体コード %(code)s の先頭2桁が都道府県コード %(pref)s と一致しません。")
                 % {"code": code, "pref": pref_code},
             )
         )
 
     name = get("name")
     if not name:
-        errors.append(RowError(line, _("名称が空です。")))
+        errors.append(RowError(line, gettext("名称が空です。")))
 
     type_ = get("type")
     kind = COMMUNITY_KINDS.get(type_)
     if not type_:
-        errors.append(RowError(line, _("種別が空です。")))
+        errors.append(RowError(line, gettext("種別が空です。")))
     elif kind is None:
         errors.append(
             RowError(
                 line,
-                _("種別「%(type)s」は不明です（%(choices)sのいずれか）。")
+                gettext("種別「%(type)s」は不明です（%(choices)sのいずれか）。")
                 % {"type": type_, "choices": "・".join(COMMUNITY_KINDS)},
             )
         )
 
     parent_code = _normalise_code(get("parent_code"), 6)
     if kind == Municipality.Kind.WARD and not parent_code:
-        errors.append(RowError(line, _("行政区には所属する市のコード（parent_code）が必要です。")))
+        errors.append(
+            RowError(line, gettext("行政区には所属する市のコード（parent_code）が必要です。"))
+        )
     elif kind is not None and kind != Municipality.Kind.WARD and parent_code:
         errors.append(
-            RowError(line, _("所属する市のコード（parent_code）を指定できるのは行政区だけです。"))
+            RowError(
+                line, gettext("所属する市のコード（parent_code）を指定できるのは行政区だけです。")
+            )
         )
 
     if not code_ok:
@@ -358,7 +366,7 @@ def _infer_mic_hierarchy(
                 errors.append(
                     RowError(
                         row.line,
-                        _("「%(name)s」の所属する市が見つかりません。") % {"name": row.name},
+                        gettext("「%(name)s」の所属する市が見つかりません。") % {"name": row.name},
                     )
                 )
         elif row.name.endswith("町"):
@@ -369,7 +377,7 @@ def _infer_mic_hierarchy(
             errors.append(
                 RowError(
                     row.line,
-                    _(
+                    gettext(
                         "「%(name)s」の種別を判定できません（市・区・町・村で終わる名称が必要です）。"
                     )
                     % {"name": row.name},
@@ -398,7 +406,7 @@ def _check_parents(
             errors.append(
                 RowError(
                     row.line,
-                    _("所属する市 %(code)s がファイルにもデータベースにもありません。")
+                    gettext("所属する市 %(code)s がファイルにもデータベースにもありません。")
                     % {"code": row.parent_code},
                 )
             )
@@ -406,7 +414,7 @@ def _check_parents(
             errors.append(
                 RowError(
                     row.line,
-                    _("所属する市 %(code)s は政令指定都市ではありません。")
+                    gettext("所属する市 %(code)s は政令指定都市ではありません。")
                     % {"code": row.parent_code},
                 )
             )

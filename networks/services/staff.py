@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+
+from core.access import BUREAU, check_role, grant_role
 
 from ..models import BureauMembership, RegionalBlock
-from ..permissions import BUREAU, GROUP_NAMES
 
 
 @transaction.atomic
@@ -17,48 +17,30 @@ def assign_staff_role(
 ) -> BureauMembership | None:
     """Make `user` staff with exactly one role: editor, bureau or viewer.
 
-    Side effects: sets `user.is_staff`; leaves the user in the group of
-    `role` and in no other role group (groups that are not roles stay);
-    for a bureau creates or moves the user's BureauMembership to `block`,
-    for the other roles deletes any membership. Membership changes are
-    saved one by one, so the audit trail records them (with `by` as the
-    user who made the change, when given).
+    Side effects: the role's group through core.access.grant_role (sets
+    `user.is_staff`; leaves the user in the group of `role` and in no other
+    role group; groups that are not roles stay); for a bureau creates or
+    moves the user's BureauMembership to `block`, for the other roles
+    deletes any membership. Membership changes are saved one by one, so the
+    audit trail records them (with `by` as the user who made the change,
+    when given).
 
     Raises ValueError for an unknown role and ValidationError when a bureau
     user gets no block or another role gets one; nothing is written then.
     Returns the bureau membership, or None for the other roles.
     """
-    if role not in GROUP_NAMES:
-        raise ValueError(
-            _("不明な役割です: %(role)s（%(choices)s のいずれかを指定してください）")
-            % {"role": role, "choices": ", ".join(GROUP_NAMES)}
-        )
+    check_role(role)
     if role == BUREAU and block is None:
         raise ValidationError(
-            _("総合通信局の職員には地域ブロックを指定してください。"), code="block_required"
+            gettext("総合通信局の職員には地域ブロックを指定してください。"),
+            code="block_required",
         )
     if role != BUREAU and block is not None:
         raise ValidationError(
-            _("地域ブロックを指定できるのは総合通信局の職員だけです。"), code="block_not_allowed"
+            gettext("地域ブロックを指定できるのは総合通信局の職員だけです。"),
+            code="block_not_allowed",
         )
-
-    if not user.is_staff:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
-
-    groups = {g.name: g for g in Group.objects.filter(name__in=GROUP_NAMES.values())}
-    wanted = groups.get(GROUP_NAMES[role])
-    if wanted is None:
-        # The groups come from portal's migration; without them no role can work.
-        raise ValidationError(
-            _("役割のグループ「%(group)s」がありません。migrate を実行してください。"),
-            code="group_missing",
-            params={"group": GROUP_NAMES[role]},
-        )
-    user.groups.remove(*(g for g in groups.values() if g != wanted))
-    user.groups.add(wanted)
-    # networks.permissions caches the user's role groups on the object.
-    user.__dict__.pop("_role_groups", None)
+    grant_role(user, role=role)
 
     membership = BureauMembership.objects.filter(user=user).first()
     if role != BUREAU:

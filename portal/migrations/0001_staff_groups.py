@@ -1,9 +1,13 @@
 from django.db import migrations
 
-from portal.roles import sync_role_groups
-
 
 class Migration(migrations.Migration):
+    """Kept for history: it created the staff role groups by importing live code.
+
+    The groups are now synced after every `migrate` (a post_migrate handler,
+    portal/apps.py) and by `manage.py sync_roles`, from portal/roles.py.
+    """
+
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
@@ -12,4 +16,4 @@ class Migration(migrations.Migration):
         ("briefings", "0004_history_lifecycle_materials"),
     ]
 
-    operations = [migrations.RunPython(sync_role_groups, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

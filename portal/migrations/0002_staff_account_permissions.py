@@ -1,11 +1,13 @@
 from django.db import migrations
 
-from portal.roles import sync_role_groups
-
 
 class Migration(migrations.Migration):
-    """Editors manage staff accounts and unlock logins; viewers read them; bureaus
-    no longer read who serves which bureau (portal/roles.py)."""
+    """Kept for history: it gave editors the staff accounts and login records and
+    viewers read access to them, by importing live code.
+
+    The groups are now synced after every `migrate` (a post_migrate handler,
+    portal/apps.py) and by `manage.py sync_roles`, from portal/roles.py.
+    """
 
     dependencies = [
         ("portal", "0001_staff_groups"),
@@ -13,4 +15,4 @@ class Migration(migrations.Migration):
         ("axes", "0010_accessattemptexpiration"),
     ]
 
-    operations = [migrations.RunPython(sync_role_groups, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

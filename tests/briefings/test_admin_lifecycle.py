@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from briefings.models import Briefing, BriefingMaterial
 from briefings.services import lifecycle
-from networks.permissions import BUREAU, EDITOR, VIEWER
+from core.access import BUREAU, EDITOR, VIEWER
 from networks.services import assign_staff_role
 from tests.factories import BriefingFactory, MemberFactory, OrganizationFactory, block, prefecture
 

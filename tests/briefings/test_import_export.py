@@ -17,8 +17,8 @@ from import_export.tmp_storages import TempFolderStorage
 
 from briefings.models import Briefing
 from briefings.resources import BriefingResource
-from networks.admin_import import ExcelCSV, ExcelXLSX
-from networks.permissions import BUREAU, EDITOR, VIEWER
+from core.access import BUREAU, EDITOR, VIEWER
+from core.spreadsheets import ExcelCSV, ExcelXLSX
 from networks.services.staff import assign_staff_role
 from tests import factories
 

@@ -7,8 +7,8 @@ import tablib
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from core.access import BUREAU, EDITOR
 from networks.models import Organization
-from networks.permissions import BUREAU, EDITOR
 from networks.resources import OrganizationResource
 from networks.services.staff import assign_staff_role
 from tests import factories

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
+from core.access import BUREAU, EDITOR, GROUP_NAMES, VIEWER
 from networks.models import BureauMembership
-from networks.permissions import BUREAU, EDITOR, GROUP_NAMES, VIEWER
 from networks.services import assign_staff_role
 from tests.factories import block
 
@@ -101,7 +101,7 @@ def test_assign_staff_role_records_who_changed_membership(django_user_model):
 
 
 def test_assign_staff_role_refreshes_cached_block(django_user_model):
-    from networks.permissions import bureau_block
+    from core.access import bureau_block
 
     user = django_user_model.objects.create_user(username="kyushu1")
     assign_staff_role(user, role=BUREAU, block=block("kyushu"))

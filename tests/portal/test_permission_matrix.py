@@ -21,6 +21,7 @@ from django.forms import MultiWidget
 from django.urls import reverse
 
 from briefings.models import Briefing, ProgressReport
+from core.access import BUREAU, EDITOR, GROUP_NAMES, VIEWER
 from networks.models import (
     BureauMembership,
     Field,
@@ -30,7 +31,6 @@ from networks.models import (
     Prefecture,
     RegionalBlock,
 )
-from networks.permissions import BUREAU, EDITOR, GROUP_NAMES, VIEWER
 from networks.services import assign_staff_role
 from networks.validators import check_digit
 from tests.factories import (

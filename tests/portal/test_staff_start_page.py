@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from briefings.models import Briefing
-from networks.permissions import BUREAU, EDITOR, GROUP_NAMES, VIEWER
+from core.access import BUREAU, EDITOR, GROUP_NAMES, VIEWER
 from networks.services import assign_staff_role
 from portal.staff_dashboard import UPCOMING_LIMIT, start_page
 from tests.factories import BriefingFactory, StatusUpdateFactory, ThreadFactory, block, prefecture

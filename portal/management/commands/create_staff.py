@@ -12,8 +12,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.access import BUREAU, GROUP_NAMES
 from networks.models import RegionalBlock
-from networks.permissions import BUREAU, GROUP_NAMES
 from networks.services import assign_staff_role
 
 

@@ -8,12 +8,9 @@ from django.utils.translation import gettext
 from import_export import resources
 from import_export.results import Result, RowResult
 
-from ..permissions import bureau_block, is_bureau_without_block
-from .cells import (
-    TextWidget,
-    normalize,
-    same_text,
-)
+from core.access import bureau_block, is_bureau_without_block
+
+from .cells import TextWidget, normalize, same_text
 
 
 class SheetRowResult(RowResult):
@@ -239,43 +236,12 @@ class StaffResource(resources.ModelResource):
         return []
 
     def place(self, instance, *, failed: set[str]) -> list[tuple[str, str]]:
-        """Fill in the prefecture and block a row implies, and keep a bureau in its block.
+        """Keep a bureau's row in its block; a bureau's row without a block gets the bureau's.
 
-        A municipality fixes the prefecture and a prefecture fixes the block,
-        as the models' save() would; a contradiction is an error, as is a
-        place outside a bureau user's block. A bureau's row without a block
-        gets the bureau's.
+        Resources of rows with places below a block first fill in the block
+        the row implies (networks.resources.PlacedResource).
         """
-        if failed & {"municipality", "prefecture", "block"}:
-            return []
-        municipality = getattr(instance, "municipality", None)
-        if municipality is not None:
-            if instance.prefecture_id is None:
-                instance.prefecture = municipality.prefecture
-            elif instance.prefecture_id != municipality.prefecture_id:
-                return [
-                    (
-                        "municipality",
-                        gettext("市区町村「%(municipality)s」は%(prefecture)sにありません。")
-                        % {
-                            "municipality": municipality.name,
-                            "prefecture": instance.prefecture.name,
-                        },
-                    )
-                ]
-        if instance.prefecture_id is not None:
-            prefecture = instance.prefecture
-            if instance.block_id is None:
-                instance.block = prefecture.block
-            elif instance.block_id != prefecture.block_id:
-                return [
-                    (
-                        "block",
-                        gettext("%(prefecture)sは地域ブロック「%(block)s」に属していません。")
-                        % {"prefecture": prefecture.name, "block": instance.block.name},
-                    )
-                ]
-        if not self.confined:
+        if "block" in failed or not self.confined:
             return []
         if self.block is None:
             return [
@@ -287,10 +253,7 @@ class StaffResource(resources.ModelResource):
         if instance.block_id is None:
             instance.block = self.block
         elif instance.block_id != self.block.pk:
-            if instance.prefecture_id is not None:
-                field_name, place = "prefecture", instance.prefecture.name
-            else:
-                field_name, place = "block", instance.block.name
+            field_name, place = self.place_outside_block(instance)
             return [
                 (
                     field_name,
@@ -301,6 +264,10 @@ class StaffResource(resources.ModelResource):
                 )
             ]
         return []
+
+    def place_outside_block(self, instance) -> tuple[str, str]:
+        """(field name, place name) to blame for a row outside the bureau's block."""
+        return "block", instance.block.name
 
     # --- messages ----------------------------------------------------------
     def column_for(self, key: str) -> str | None:
@@ -330,6 +297,3 @@ class StaffResource(resources.ModelResource):
                 gettext("この行を保存できませんでした（%(error)s）。") % {"error": failure.error}
             )
         return messages
-
-
-# --- organizations ------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The audit trail in the admin (networks.admin_history.AuditedAdmin).
+"""The audit trail in the admin (core.admin.history.AuditedAdmin).
 
 Every tracked model records who changed what; the history page lists each
 record's changes as "field: old → new"; it and each past version follow the
@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from briefings.models import Briefing, BriefingMaterial
+from core.access import BUREAU, EDITOR, VIEWER
 from networks.models import BureauMembership, Member, Organization
-from networks.permissions import BUREAU, EDITOR, VIEWER
 from networks.services.staff import assign_staff_role
 from tests import factories
 from tests.admin_urls import admin_url

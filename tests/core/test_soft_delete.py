@@ -1,11 +1,11 @@
-"""Soft deletion of briefings and status updates (networks.admin_history.SoftDeleteAdmin).
+"""Soft deletion of briefings and status updates (core.admin.softdelete.SoftDeleteAdmin).
 
 Deleting in the admin sets `deleted_at` through save() (the history records
 who), touches nothing related, and hides the row from every public page and
 from the admin list; editors (and viewers) can list deleted rows with the
 filter 削除済みを表示, editors restore them with 復元する. Bureau staff never
 see a deleted row, not even one of their own block (decided in
-networks/admin_history.py: only an editor can act on it).
+core/admin/softdelete.py: only an editor can act on it).
 """
 
 import datetime
@@ -16,9 +16,9 @@ from django.urls import reverse
 
 from briefings.models import Briefing, BriefingMaterial
 from briefings.services import coverage_summary
-from networks.permissions import BUREAU, EDITOR, VIEWER
+from core.access import BUREAU, EDITOR, VIEWER
 from tests import factories
-from tests.portal.test_audit_trail import admin_url, change_form_data, make_staff
+from tests.core.test_audit_trail import admin_url, change_form_data, make_staff
 from threads.models import StatusUpdate, Thread
 
 pytestmark = pytest.mark.django_db

@@ -1,17 +1,22 @@
 """The block rule in the admin, in one place: `BlockScopedAdmin`.
 
 A bureau user sees (`get_queryset`), opens and changes (`has_*_permission`
-with the object, answered by networks.permissions), picks (`form choices`)
-and saves (`save_model`) only their own block's rows. Editors, viewers and
-superusers pass through unchanged. An address of another block's row answers
-404, the same as a row that does not exist, so nothing can be guessed.
+with the object, answered by the rules each app registers with
+core.access.register_block_rules), picks (`form choices`) and saves
+(`save_model`) only their own block's rows. Editors, viewers and superusers
+pass through unchanged. An address of another block's row answers 404, the
+same as a row that does not exist, so nothing can be guessed.
+
+Which foreign keys a bureau may only point at its own block's rows is
+`block_limited_fields`; the places below a block (prefecture, municipality)
+are networks' business: networks.admin.PlaceScopedAdmin adds them.
 """
 
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.http import Http404
 
-from .permissions import bureau_block, is_bureau_without_block
+from core.access import bureau_block, is_bureau_without_block
 
 
 class BlockScopedAdmin(admin.ModelAdmin):
@@ -21,10 +26,6 @@ class BlockScopedAdmin(admin.ModelAdmin):
     # field name -> how to narrow that field's queryset to a block.
     block_limited_fields = {
         "block": lambda qs, block: qs.filter(pk=block.pk),
-        "prefecture": lambda qs, block: qs.filter(block=block),
-        # An organization's municipality would otherwise set its prefecture
-        # (Organization.save) to another block's.
-        "municipality": lambda qs, block: qs.filter(prefecture__block=block),
     }
 
     # --- which rows ------------------------------------------------------

@@ -1,11 +1,10 @@
-"""The roles and the block rule as predicates and object permissions (networks.permissions)."""
+"""The roles and the block rule as predicates and object permissions (core.access)."""
 
 import pytest
 from django.contrib.auth.models import Group
 
 from briefings.models import BriefingMaterial
-from networks.models import BureauMembership
-from networks.permissions import (
+from core.access import (
     BUREAU,
     EDITOR,
     GROUP_NAMES,
@@ -19,6 +18,7 @@ from networks.permissions import (
     is_editor,
     is_viewer,
 )
+from networks.models import BureauMembership
 from networks.services import assign_staff_role
 from tests.factories import (
     ActivityFactory,

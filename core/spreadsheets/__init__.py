@@ -1,0 +1,54 @@
+"""Staff spreadsheets: files as Excel in Japan saves them, and the resource every import uses.
+
+Spreadsheets come from staff in Japan, so `StaffResource` reads them as they
+write them: Japanese column headers (the English field names work too),
+choices by their Japanese label or stored value, dates as Excel writes them
+(和暦 too), full-width digits. It also holds the rules every import here obeys:
+
+- `ID` blank is a new row; a row with an ID updates that row, and an exported
+  file imported again reports every row unchanged and writes nothing;
+- a bureau user (core.access.bureau_block) imports only its own block's
+  rows: a place in another block is an error on that row, an ID outside the
+  block is "not found or not yours" (never "exists"), and a row without a
+  block gets the bureau's;
+- every row is saved on its own through `save()`, so the audit trail records
+  it and its user (no bulk path), all rows in one transaction (the admin,
+  core.admin.imports, writes everything or nothing);
+- every error names its column and says in Japanese what is wrong, on the
+  row number a spreadsheet shows (the header is row 1).
+
+A resource built without `user` (a shell, a management command) is not
+confined to a block; the admin always passes the request's user.
+"""
+
+from .cells import (
+    ChoiceWidget,
+    CountWidget,
+    DateWidget,
+    LookupWidget,
+    TextWidget,
+    URLWidget,
+    normalize,
+    same_text,
+)
+from .files import ExcelCSV, ExcelXLSX, UnreadableFile, build_dataset, decode_spreadsheet_text
+from .resources import SheetResult, SheetRowResult, StaffResource
+
+__all__ = [
+    "ChoiceWidget",
+    "CountWidget",
+    "DateWidget",
+    "ExcelCSV",
+    "ExcelXLSX",
+    "LookupWidget",
+    "SheetResult",
+    "SheetRowResult",
+    "StaffResource",
+    "TextWidget",
+    "URLWidget",
+    "UnreadableFile",
+    "build_dataset",
+    "decode_spreadsheet_text",
+    "normalize",
+    "same_text",
+]
