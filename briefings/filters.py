@@ -5,10 +5,10 @@ coverage page validates `date_after`/`date_before` exactly as the schedule does.
 """
 
 import django_filters
-from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from networks.filters import ALL, DisplayNameChoiceFilter, block_filter, prefecture_filter
+from core.filters import ALL, DisplayNameChoiceFilter, WordsFilter
+from networks.filters import block_filter, prefecture_filter
 from networks.models import Member
 
 from .forms import DateInput, DateRangeForm
@@ -68,8 +68,8 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
             "invalid_choice": _("指定された構成員等は見つかりません。一覧から選んでください。")
         },
     )
-    q = django_filters.CharFilter(
-        method="search",
+    q = WordsFilter(
+        search_fields=SEARCH_FIELDS,
         label=_("キーワード"),
         max_length=Q_MAX_LENGTH,
         error_messages={
@@ -79,12 +79,3 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
             )
         },
     )
-
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Every word (split on any space, 全角 included) must appear in some field."""
-        for term in value.split():
-            match = Q()
-            for field in SEARCH_FIELDS:
-                match |= Q(**{f"{field}__icontains": term})
-            queryset = queryset.filter(match)
-        return queryset

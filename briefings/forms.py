@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from networks.filters import FilterForm
+from core.filters import FilterForm
 
 
 class DateRangeForm(FilterForm):

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from core.views import BreadcrumbsMixin, LenientPaginationMixin
+
 from .filters import BriefingDateRangeFilterSet, BriefingFilterSet
 from .models import Briefing, BriefingMaterial
 from .services import coverage_summary, month_calendar, order_for_schedule
@@ -30,7 +32,7 @@ def month_label(date: datetime.date) -> str:
     return date_format(date, "YEAR_MONTH_FORMAT")
 
 
-class BriefingsMixin:
+class BriefingsMixin(BreadcrumbsMixin):
     """Breadcrumbs shared by the briefing pages: Home › 説明会 › this page."""
 
     page_title = ""
@@ -41,13 +43,8 @@ class BriefingsMixin:
             crumbs.append((str(self.page_title), self.request.path))
         return crumbs
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = self.get_breadcrumbs()
-        return context
 
-
-class BriefingListView(BriefingsMixin, FilterView):
+class BriefingListView(BriefingsMixin, LenientPaginationMixin, FilterView):
     """The schedule: planned first (next on top), then the rest newest first.
 
     An invalid filter value empties the list (django-filter's strict mode)
@@ -61,13 +58,6 @@ class BriefingListView(BriefingsMixin, FilterView):
 
     def get_queryset(self):
         return order_for_schedule(Briefing.objects.for_list())
-
-    def paginate_queryset(self, queryset, page_size):
-        # get_page() turns `page=abc` into the first page and `page=999999`
-        # into the last, where ListView would answer 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_calendar_month(self) -> datetime.date:
         """The month of the filtered range if there is one, else this month."""

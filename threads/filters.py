@@ -9,7 +9,8 @@ not offer is ignored rather than applied invisibly.
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from networks.filters import ALL, DisplayNameChoiceFilter, FilterForm, block_filter
+from core.filters import ALL, DisplayNameChoiceFilter, FilterForm
+from networks.filters import block_filter
 from networks.models import Field
 
 from .models import Activity, Thread

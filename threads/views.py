@@ -6,21 +6,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.views import BreadcrumbsMixin
+
 from . import selectors
 from .filters import ActivityFilterSet
 from .models import Thread
 
 
-class ThreadsMixin:
+class ThreadsMixin(BreadcrumbsMixin):
     """Breadcrumbs shared by the thread pages: Home › 推進体制 › this thread."""
 
     def get_breadcrumbs(self) -> list[tuple[str, str]]:
         return [(_("推進体制"), reverse("threads:thread_list"))]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = self.get_breadcrumbs()
-        return context
 
 
 class ThreadListView(ThreadsMixin, ListView):
