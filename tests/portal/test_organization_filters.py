@@ -1,7 +1,7 @@
 import pytest
 
-from networks.filters import Q_MAX_LENGTH, OrganizationFilterSet
 from networks.models import Organization
+from portal.directory.filters import Q_MAX_LENGTH, OrganizationFilterSet
 from tests.factories import (
     OrganizationFactory,
     ParticipationFactory,

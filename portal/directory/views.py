@@ -1,39 +1,25 @@
-"""Place and organization pages.
-
-`networks` imports no other app: what other apps record about a place is
-read through reverse relations (see `selectors.py`).
-"""
+"""Prefecture, block and organization pages: what every app recorded about them."""
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from core.views import BreadcrumbsMixin, LenientPaginationMixin
+from networks.models import Prefecture, RegionalBlock
+
 from . import selectors
 from .filters import OrganizationFilterSet
-from .models import Prefecture, RegionalBlock
-
-
-class BreadcrumbsMixin:
-    """Adds `breadcrumbs` (label, url) pairs from `get_breadcrumbs()` to the context."""
-
-    def get_breadcrumbs(self) -> list[tuple[str, str]]:
-        return []
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = self.get_breadcrumbs()
-        return context
 
 
 def block_label(block: RegionalBlock) -> str:
-    return _("%(name)sブロック") % {"name": block.display_name}
+    return gettext("%(name)sブロック") % {"name": block.display_name}
 
 
 class PrefectureDetailView(BreadcrumbsMixin, DetailView):
     """Everything recorded in one prefecture; an unknown code (`99`, `abc`) is a 404."""
 
-    template_name = "networks/prefecture_detail.html"
+    template_name = "portal/directory/prefecture_detail.html"
     context_object_name = "prefecture"
     slug_field = slug_url_kwarg = "code"
     queryset = Prefecture.objects.select_related("block")
@@ -56,7 +42,7 @@ class PrefectureDetailView(BreadcrumbsMixin, DetailView):
 class BlockDetailView(BreadcrumbsMixin, DetailView):
     """Everything recorded in one regional block; an unknown code is a 404."""
 
-    template_name = "networks/block_detail.html"
+    template_name = "portal/directory/block_detail.html"
     context_object_name = "regional_block"
     slug_field = slug_url_kwarg = "code"
     queryset = RegionalBlock.objects.prefetch_related("prefectures")
@@ -73,14 +59,14 @@ class BlockDetailView(BreadcrumbsMixin, DetailView):
         return context
 
 
-class OrganizationListView(BreadcrumbsMixin, FilterView):
+class OrganizationListView(BreadcrumbsMixin, LenientPaginationMixin, FilterView):
     """The directory, filtered by kind, place, thread and name.
 
     An invalid filter value empties the list (django-filter's strict mode) and
     the form says what was wrong; it never widens the result silently.
     """
 
-    template_name = "networks/organization_list.html"
+    template_name = "portal/directory/organization_list.html"
     context_object_name = "organizations"
     filterset_class = OrganizationFilterSet
     paginate_by = 50
@@ -88,19 +74,12 @@ class OrganizationListView(BreadcrumbsMixin, FilterView):
     def get_queryset(self):
         return selectors.organizations_for_directory()
 
-    def paginate_queryset(self, queryset, page_size):
-        # get_page() turns `page=abc` into the first page and `page=999999`
-        # into the last, where ListView would answer 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_breadcrumbs(self):
-        return [(_("参加団体"), reverse("networks:organization_list"))]
+        return [(gettext("参加団体"), reverse("networks:organization_list"))]
 
 
 class OrganizationDetailView(BreadcrumbsMixin, DetailView):
-    template_name = "networks/organization_detail.html"
+    template_name = "portal/directory/organization_detail.html"
     context_object_name = "organization"
 
     def get_queryset(self):
@@ -108,7 +87,7 @@ class OrganizationDetailView(BreadcrumbsMixin, DetailView):
 
     def get_breadcrumbs(self):
         return [
-            (_("参加団体"), reverse("networks:organization_list")),
+            (gettext("参加団体"), reverse("networks:organization_list")),
             (self.object.display_name, self.object.get_absolute_url()),
         ]
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from briefings.models import Briefing
-from networks import selectors
 from networks.models import Organization
+from portal.directory import selectors
 from tests.factories import (
     ActivityFactory,
     BriefingFactory,
@@ -230,24 +230,6 @@ def test_block_page_query_count_is_fixed(client, django_assert_num_queries, n):
 
 
 # --- capping long sections ------------------------------------------------------------------
-
-
-def test_capped_keeps_limit_and_says_there_are_more():
-    OrganizationFactory.create_batch(3)
-
-    result = selectors.capped(Organization.objects.all(), limit=2)
-
-    assert len(result) == 2
-    assert result.has_more is True
-
-
-def test_capped_exactly_limit_has_no_more():
-    OrganizationFactory.create_batch(2)
-
-    result = selectors.capped(Organization.objects.all(), limit=2)
-
-    assert len(result) == 2
-    assert result.has_more is False
 
 
 def test_prefecture_page_says_when_briefings_are_capped(client, monkeypatch):

@@ -2,6 +2,9 @@ from django.urls import path
 
 from . import views
 
+# The namespace is the objects', not the module's: a block's, a prefecture's
+# or an organization's address is `networks:…` (their get_absolute_url), so
+# `networks` names no layer above it; the portal serves the pages.
 app_name = "networks"
 
 urlpatterns = [

@@ -1,0 +1,61 @@
+"""Filters of the organization directory: kind, place, thread and name."""
+
+import django_filters
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from core.filters import ALL, DisplayNameChoiceFilter, FilterForm, WordsFilter
+from networks.filters import block_filter, prefecture_filter
+from networks.models import Organization, RegionalBlock
+from threads.models import Thread
+
+# Longer queries are refused with a message: no organization name is longer,
+# and a 10,000-character value would only make a slow LIKE.
+Q_MAX_LENGTH = 100
+
+
+def thread_title(thread: Thread) -> str:
+    return thread.display_title
+
+
+class OrganizationFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=Organization.Kind.choices,
+        label=_("種別"),
+        empty_label=ALL,
+        error_messages={
+            "invalid_choice": _("種別「%(value)s」はありません。一覧から選んでください。")
+        },
+    )
+    prefecture = prefecture_filter()
+    block = block_filter(method="in_block")
+    thread = DisplayNameChoiceFilter(
+        queryset=Thread.objects.all(),
+        to_field_name="slug",
+        field_name="participations__thread",
+        label=_("参加している推進体制"),
+        label_from=thread_title,
+        empty_label=ALL,
+        error_messages={
+            "invalid_choice": _("推進体制「%(value)s」はありません。一覧から選んでください。")
+        },
+    )
+    q = WordsFilter(
+        search_fields=("name", "name_en"),
+        label=_("名称"),
+        max_length=Q_MAX_LENGTH,
+        error_messages={
+            "max_length": _(
+                "名称は%(limit_value)d文字以内で入力してください"
+                "（%(show_value)d文字入力されています）。"
+            )
+        },
+    )
+
+    class Meta:
+        model = Organization
+        fields: list[str] = []
+        form = FilterForm
+
+    def in_block(self, queryset: QuerySet, name: str, value: RegionalBlock) -> QuerySet:
+        return queryset.in_block(value)
