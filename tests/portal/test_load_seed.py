@@ -7,7 +7,7 @@ from django.core.management import call_command
 from briefings.models import Briefing, ProgressReport
 from networks.models import Member, Organization, RegionalBlock
 from portal import seed
-from portal.services import load_seed
+from portal.seed_loader import load_seed
 from threads.models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
 # Every row the document yields: 24 organizations, 5 members, 4 threads,
@@ -461,7 +461,7 @@ def test_load_seed_rerun_keeps_rows_not_in_document(seeded):
 @pytest.mark.django_db
 def test_load_seed_unknown_venue_writes_nothing(monkeypatch):
     monkeypatch.setattr(
-        seed, "PLANNED_BRIEFINGS", [("3月1日", "どこか", "地方自治体向け説明会", "", ())]
+        seed, "PLANNED_BRIEFINGS", [seed.BriefingRow("3月1日", "どこか", "地方自治体向け説明会")]
     )
     with pytest.raises(ValueError, match="is not a prefecture"):
         load_seed()

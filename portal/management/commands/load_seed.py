@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from portal import seed
-from portal.services import load_seed
+from portal.seed_loader import load_seed
 
 
 class Command(BaseCommand):

@@ -99,8 +99,8 @@ def load_seed() -> dict[str, int]:
 
     organizations: dict[str, Organization] = {}
     org_rows = [
-        (name, name_en, kind, blocks[code] if code else None)
-        for name, name_en, kind, code in seed.ORGANIZATIONS
+        (row.name, row.name_en, row.kind, blocks[row.block] if row.block else None)
+        for row in seed.ORGANIZATIONS
     ]
     bureau_rows = [
         (block.bureau_name, block.bureau_name_en, Organization.Kind.MINISTRY, block)
@@ -116,13 +116,16 @@ def load_seed() -> dict[str, int]:
         tally.record(created=created, changed=changed)
 
     members: dict[tuple[str, str], Member] = {}
-    for name, role, affiliation, org_name in seed.MEMBERS:
+    for row in seed.MEMBERS:
         member, created, changed = _upsert(
             Member,
-            key={"name": name, "role": role},
-            values={"affiliation": affiliation, "organization": organizations[org_name]},
+            key={"name": row.name, "role": row.role},
+            values={
+                "affiliation": row.affiliation,
+                "organization": organizations[row.organization],
+            },
         )
-        members[name, role] = member
+        members[row.name, row.role] = member
         tally.record(created=created, changed=changed)
 
     threads: dict[str, Thread] = {}
@@ -143,11 +146,16 @@ def load_seed() -> dict[str, int]:
                 tally.record(created=created, changed=changed)
 
     for slug, updates in seed.STATUS_UPDATES.items():
-        for order, (as_of, date_text, status, text) in enumerate(updates, 1):
+        for order, update in enumerate(updates, 1):
             _, created, changed = _upsert(
                 StatusUpdate,
                 key={"thread": threads[slug], "order": order},
-                values={"as_of": as_of, "date_text": date_text, "status": status, "text": text},
+                values={
+                    "as_of": update.as_of,
+                    "date_text": update.date_text,
+                    "status": update.status,
+                    "text": update.text,
+                },
             )
             tally.record(created=created, changed=changed)
 
@@ -186,11 +194,13 @@ def load_seed() -> dict[str, int]:
     rows = [(Briefing.Status.HELD, row) for row in seed.HELD_BRIEFINGS] + [
         (Briefing.Status.PLANNED, row) for row in seed.PLANNED_BRIEFINGS
     ]
-    for status, (date_text, location_text, title, notes, attendees) in rows:
-        how = seed.BRIEFING_KINDS[title]
-        prefecture = prefectures.get(location_text)
+    for status, row in rows:
+        how = seed.BRIEFING_KINDS[row.title]
+        prefecture = prefectures.get(row.location_text)
         if how["scope"] == Briefing.Scope.PREFECTURE and prefecture is None:
-            raise ValueError(f"{date_text} {title}: {location_text!r} is not a prefecture")
+            raise ValueError(
+                f"{row.date_text} {row.title}: {row.location_text!r} is not a prefecture"
+            )
         # Given explicitly, not left to Briefing.save(), so a re-run compares equal.
         block = blocks[how["block"]] if how["block"] else getattr(prefecture, "block", None)
         briefing, created, changed = _upsert(
@@ -198,12 +208,12 @@ def load_seed() -> dict[str, int]:
             # The same title can stand twice on one day (2/16 三重県 and 佐賀県):
             # the venue as written tells the rows apart.
             key={
-                "date": _parse_month_day(date_text),
-                "location_text": location_text,
-                "title": title,
+                "date": _parse_month_day(row.date_text),
+                "location_text": row.location_text,
+                "title": row.title,
             },
             values={
-                "date_text": date_text,
+                "date_text": row.date_text,
                 "status": status,
                 "scope": how["scope"],
                 "kind": how["kind"],
@@ -211,10 +221,10 @@ def load_seed() -> dict[str, int]:
                 "block": block,
                 "host": organizations[how["host"]] if how["host"] else None,
                 "thread": threads[how["thread"]] if how["thread"] else None,
-                "notes": notes,
+                "notes": row.notes,
             },
         )
-        related = _sync_m2m(briefing.members, [members[key] for key in attendees])
+        related = _sync_m2m(briefing.members, [members[key] for key in row.attendees])
         tally.record(created=created, changed=changed or related)
 
     report = dict(seed.PROGRESS_REPORT)
