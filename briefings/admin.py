@@ -16,7 +16,7 @@ from django.db.models import BooleanField, Case, Q, Value, When
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import HTTPS_URLS
@@ -137,7 +137,7 @@ class BriefingAdmin(PlaceScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin
 
     @admin.display(description=_("要更新"), ordering="-is_overdue", empty_value="")
     def overdue_flag(self, obj) -> str:
-        return _g("要更新") if obj.is_overdue else ""
+        return gettext("要更新") if obj.is_overdue else ""
 
     def overdue_count(self, request) -> int:
         """Overdue sessions this user may see; counted once per request."""
@@ -159,13 +159,13 @@ class BriefingAdmin(PlaceScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin
                     request,
                     format_html(
                         '{} <a href="{}">{}</a>',
-                        _g(
+                        gettext(
                             "予定のまま開催日を過ぎた説明会等（要更新）が%(count)d件あります。"
                             "開催済・中止・延期のいずれかに更新してください。"
                         )
                         % {"count": count},
                         url,
-                        _g("要更新の説明会等を表示"),
+                        gettext("要更新の説明会等を表示"),
                     ),
                     messages.WARNING,
                 )

@@ -32,9 +32,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 
 from .admin_forms import CancelForm, DuplicateForm, HeldForm, PostponeForm
 from .models import Briefing
@@ -125,7 +124,7 @@ STEPS = (HELD, CANCELLED, POSTPONED, DUPLICATED)
 
 def describe(briefing: Briefing) -> str:
     """「title」（date）, as messages name a session."""
-    return _g("「%(title)s」（%(date)s）") % {
+    return gettext("「%(title)s」（%(date)s）") % {
         "title": briefing.title,
         "date": date_format(briefing.date, "DATE_FORMAT"),
     }
@@ -150,7 +149,7 @@ def apply_step(modeladmin, request, step: Step, briefings, form) -> list[Briefin
         with transaction.atomic():
             for briefing in briefings:
                 if not step.allowed(modeladmin, request, briefing):
-                    refusals.append((briefing, _g("この説明会等を変更する権限がありません。")))
+                    refusals.append((briefing, gettext("この説明会等を変更する権限がありません。")))
                     continue
                 try:
                     results.append(step.run(briefing, form, request.user))
@@ -164,10 +163,13 @@ def apply_step(modeladmin, request, step: Step, briefings, form) -> list[Briefin
         for briefing, reason in refusals:
             modeladmin.message_user(
                 request,
-                _g("%(briefing)s：%(reason)s") % {"briefing": describe(briefing), "reason": reason},
+                gettext("%(briefing)s：%(reason)s")
+                % {"briefing": describe(briefing), "reason": reason},
                 messages.ERROR,
             )
-        modeladmin.message_user(request, _g("どの説明会等も変更していません。"), messages.WARNING)
+        modeladmin.message_user(
+            request, gettext("どの説明会等も変更していません。"), messages.WARNING
+        )
         return None
     modeladmin.message_user(request, step.done % {"titles": _titles(results)}, messages.SUCCESS)
     return results
@@ -205,13 +207,15 @@ def run_action(modeladmin, request, queryset, step: Step):
     """An action's two rounds: show the form, then (with `apply`) take the step."""
     briefings = list(queryset)
     if not briefings:
-        modeladmin.message_user(request, _g("対象の説明会等が見つかりません。"), messages.ERROR)
+        modeladmin.message_user(
+            request, gettext("対象の説明会等が見つかりません。"), messages.ERROR
+        )
         return None
     if not step.many:
         if len(briefings) > 1:
             modeladmin.message_user(
                 request,
-                _g("「%(step)s」は1件ずつ行います。説明会等を1件だけ選んでください。")
+                gettext("「%(step)s」は1件ずつ行います。説明会等を1件だけ選んでください。")
                 % {"step": step.label},
                 messages.ERROR,
             )

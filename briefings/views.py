@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -38,7 +38,7 @@ class BriefingsMixin(BreadcrumbsMixin):
     page_title = ""
 
     def get_breadcrumbs(self) -> list[tuple[str, str]]:
-        crumbs = [(_("説明会等"), reverse("briefings:briefing_list"))]
+        crumbs = [(gettext("説明会等"), reverse("briefings:briefing_list"))]
         if self.page_title:
             crumbs.append((str(self.page_title), self.request.path))
         return crumbs
@@ -86,8 +86,10 @@ class BriefingCalendarView(BriefingsMixin, TemplateView):
                 kwargs["year"], kwargs["month"], today=timezone.localdate()
             )
         except ValueError as exc:  # month 13, year 0 or 99999
-            raise Http404(_("その年月のカレンダーはありません。")) from exc
-        self.page_title = _("%(month)sの説明会等") % {"month": month_label(self.calendar.first)}
+            raise Http404(gettext("その年月のカレンダーはありません。")) from exc
+        self.page_title = gettext("%(month)sの説明会等") % {
+            "month": month_label(self.calendar.first)
+        }
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -117,7 +119,7 @@ class BriefingDetailView(BriefingsMixin, DetailView):
 
     def get_breadcrumbs(self) -> list[tuple[str, str]]:
         return [
-            (_("説明会等"), reverse("briefings:briefing_list")),
+            (gettext("説明会等"), reverse("briefings:briefing_list")),
             (month_label(self.object.date), calendar_url(self.object.date)),
             (self.object.title, self.object.get_absolute_url()),
         ]
@@ -139,7 +141,7 @@ class CoverageView(BriefingsMixin, TemplateView):
     template_name = "briefings/coverage.html"
 
     def get_context_data(self, **kwargs):
-        self.page_title = _("開催実績と地域の広がり")
+        self.page_title = gettext("開催実績と地域の広がり")
         context = super().get_context_data(**kwargs)
         filterset = BriefingDateRangeFilterSet(
             self.request.GET or None, queryset=Briefing.objects.none()

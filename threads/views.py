@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView
 
 from core.views import BreadcrumbsMixin
@@ -17,7 +17,7 @@ class ThreadsMixin(BreadcrumbsMixin):
     """Breadcrumbs shared by the thread pages: Home › 推進体制 › this thread."""
 
     def get_breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(_("推進体制"), reverse("threads:thread_list"))]
+        return [(gettext("推進体制"), reverse("threads:thread_list"))]
 
 
 class ThreadListView(ThreadsMixin, ListView):

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from core.access import BUREAU, GROUP_NAMES
 from networks.models import RegionalBlock
@@ -18,24 +18,24 @@ from networks.services import assign_staff_role
 
 
 class Command(BaseCommand):
-    help = _(
+    help = gettext(
         "職員ユーザーを作成（既にあれば更新）し、役割（editor: 編集者、bureau: 総合通信局、"
         "viewer: 閲覧者）と、総合通信局の場合は地域ブロックを割り当てます。"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("username", help=_("ユーザー名"))
+        parser.add_argument("username", help=gettext("ユーザー名"))
         # Checked in handle() rather than by argparse, whose message is English.
-        parser.add_argument("--role", required=True, help=_("役割（editor, bureau, viewer）"))
+        parser.add_argument("--role", required=True, help=gettext("役割（editor, bureau, viewer）"))
         parser.add_argument(
-            "--block", help=_("地域ブロックのコード（例: kyushu）。bureau の場合は必須です。")
+            "--block", help=gettext("地域ブロックのコード（例: kyushu）。bureau の場合は必須です。")
         )
-        parser.add_argument("--email", help=_("メールアドレス"))
+        parser.add_argument("--email", help=gettext("メールアドレス"))
 
     def handle(self, *args, username, role, block=None, email=None, **options):
         if role not in GROUP_NAMES:
             raise CommandError(
-                _("役割「%(role)s」はありません。次のいずれかを指定してください: %(choices)s")
+                gettext("役割「%(role)s」はありません。次のいずれかを指定してください: %(choices)s")
                 % {"role": role, "choices": ", ".join(GROUP_NAMES)}
             )
         region = self._block(block)
@@ -44,7 +44,8 @@ class Command(BaseCommand):
                 validate_email(email)
             except ValidationError:
                 raise CommandError(
-                    _("メールアドレス「%(email)s」の形式が正しくありません。") % {"email": email}
+                    gettext("メールアドレス「%(email)s」の形式が正しくありません。")
+                    % {"email": email}
                 ) from None
         User = get_user_model()
         try:
@@ -68,22 +69,24 @@ class Command(BaseCommand):
             "block": region.name if region else "",
         }
         if role == BUREAU:
-            summary = _("役割: %(role)s（地域ブロック: %(block)s）") % params
+            summary = gettext("役割: %(role)s（地域ブロック: %(block)s）") % params
         else:
-            summary = _("役割: %(role)s") % params
+            summary = gettext("役割: %(role)s") % params
         if created:
             self.stdout.write(
-                self.style.SUCCESS(_("ユーザー「%(user)s」を作成しました。") % params)
+                self.style.SUCCESS(gettext("ユーザー「%(user)s」を作成しました。") % params)
                 + " "
                 + summary
             )
             self.stdout.write(
-                _("パスワードは次のコマンドで設定してください: manage.py changepassword %(user)s")
+                gettext(
+                    "パスワードは次のコマンドで設定してください: manage.py changepassword %(user)s"
+                )
                 % params
             )
         else:
             self.stdout.write(
-                self.style.SUCCESS(_("ユーザー「%(user)s」を更新しました。") % params)
+                self.style.SUCCESS(gettext("ユーザー「%(user)s」を更新しました。") % params)
                 + " "
                 + summary
             )
@@ -96,6 +99,8 @@ class Command(BaseCommand):
         except RegionalBlock.DoesNotExist:
             codes = ", ".join(RegionalBlock.objects.values_list("code", flat=True))
             raise CommandError(
-                _("地域ブロック「%(code)s」はありません。次のいずれかを指定してください: %(codes)s")
+                gettext(
+                    "地域ブロック「%(code)s」はありません。次のいずれかを指定してください: %(codes)s"
+                )
                 % {"code": code, "codes": codes}
             ) from None

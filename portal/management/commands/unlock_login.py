@@ -13,7 +13,7 @@ from axes.utils import reset
 from django.core.management.base import BaseCommand
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 
 def _active_locks(*, username: str, ip: str | None) -> int:
@@ -36,22 +36,26 @@ def _active_locks(*, username: str, ip: str | None) -> int:
 
 
 class Command(BaseCommand):
-    help = _("ログインに続けて失敗したためのロック（django-axes）を、ユーザーごとに解除します。")
+    help = gettext(
+        "ログインに続けて失敗したためのロック（django-axes）を、ユーザーごとに解除します。"
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("username", help=_("ロックを解除するユーザー名"))
+        parser.add_argument("username", help=gettext("ロックを解除するユーザー名"))
         parser.add_argument(
             "--ip",
-            help=_("この接続元（IPアドレス）のロックだけを解除する。省略するとすべての接続元"),
+            help=gettext(
+                "この接続元（IPアドレス）のロックだけを解除する。省略するとすべての接続元"
+            ),
         )
 
     def handle(self, *args, username: str, ip: str | None, **options):
         locks = _active_locks(username=username, ip=ip)
         removed = reset(username=username, ip=ip)
-        where = ip or _("すべての接続元")
+        where = ip or gettext("すべての接続元")
         if removed == 0:
             self.stdout.write(
-                _(
+                gettext(
                     "ユーザー「%(username)s」（%(where)s）にはロックもログイン失敗の記録もありません。"
                 )
                 % {"username": username, "where": where}
@@ -59,7 +63,7 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             self.style.SUCCESS(
-                _(
+                gettext(
                     "ユーザー「%(username)s」（%(where)s）のロックを%(locks)d件解除し、"
                     "ログイン失敗の記録を%(removed)d件消去しました。"
                 )
