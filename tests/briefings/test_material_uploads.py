@@ -127,16 +127,16 @@ def test_admin_inline_upload_refused_writes_nothing(client, kyushu, media, name,
 
 def test_admin_inline_upload_of_a_handout_saved(client, kyushu, media):
     briefing = planned()
+    workbook = files.xlsx()  # each build differs (its time stamps)
     client.force_login(kyushu)
 
     response = client.post(
-        change_url(briefing),
-        inline_data(briefing, SimpleUploadedFile("ichiran.xlsx", files.xlsx())),
+        change_url(briefing), inline_data(briefing, SimpleUploadedFile("ichiran.xlsx", workbook))
     )
 
     assert response.status_code == 302
     material = BriefingMaterial.objects.get()
-    assert material.file.read() == files.xlsx()
+    assert material.file.read() == workbook
     assert len(files_on_disk(media)) == 1
 
 
