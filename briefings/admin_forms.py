@@ -9,7 +9,7 @@
 """
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelectMultiple
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
@@ -81,11 +81,41 @@ def _https_urls(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
+class _ServedFile:
+    """A stored handout as the file box shows it: its name, linked to the portal's view."""
+
+    def __init__(self, stored):
+        self.name = stored.name
+        self.url = stored.instance.href
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MaterialFileInput(AdminFileWidget):
+    """The admin's file box, whose 「現在」 link opens the handout through
+    briefings:material_file, as the public page does.
+
+    Django's box links to the file's storage URL (MEDIA_URL), which nothing
+    serves, and which would bypass the download rule if it were served
+    (core.uploads.attachment_response). The link is taken from the row here,
+    rather than by a storage whose url() points at the view, so that the
+    storage keeps meaning what it says for everything else.
+    """
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if self.is_initial(value) and getattr(value, "instance", None) is not None:
+            return _ServedFile(value)
+        return value
+
+
 class BriefingMaterialForm(forms.ModelForm):
     class Meta:
         model = BriefingMaterial
         fields = ("order", "title", "file", "url")
         formfield_callback = _https_urls
+        widgets = {"file": MaterialFileInput}
         help_texts = {"order": _("空欄なら最後の資料の次の番号になります。")}
 
     def __init__(self, *args, **kwargs):
@@ -140,13 +170,20 @@ class MaterialForm(forms.Form):
         max_length=BriefingMaterial._meta.get_field("title").max_length,
         required=False,
     )
-    file = forms.FileField(label=_("ファイル"), required=False)
+    # The model field's rule (core.uploads: handout kinds and size limit).
+    file = forms.FileField(
+        label=_("ファイル"),
+        required=False,
+        validators=BriefingMaterial._meta.get_field("file").validators,
+    )
     url = forms.URLField(label=_("URL"), required=False, assume_scheme="https")
 
     def clean(self):
         cleaned_data = super().clean()
         title = cleaned_data.get("title", "")
-        has_file = bool(cleaned_data.get("file"))
+        # A refused file was still given: its own message says why, not
+        # "give a file or a URL".
+        has_file = bool(cleaned_data.get("file")) or self.has_error("file")
         url = cleaned_data.get("url", "")
         if not (title or has_file or url):
             return cleaned_data  # an empty row

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
+from core.uploads import UploadValidator
 from networks.models import Member, Organization, Prefecture, RegionalBlock
 
 
@@ -170,6 +171,9 @@ class Briefing(SoftDeletable):
         return reverse("briefings:briefing_detail", args=[self.pk])
 
 
+FILE_VALIDATOR = UploadValidator(max_bytes_setting="MATERIAL_MAX_UPLOAD_BYTES")
+
+
 class BriefingMaterial(models.Model):
     """One handout of a session (資料1, 資料2 …): an uploaded file or a link."""
 
@@ -178,7 +182,14 @@ class BriefingMaterial(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("番号"), default=1)
     title = models.CharField(_("資料名"), max_length=200)
-    file = models.FileField(_("ファイル"), upload_to="briefings/materials/%Y/%m/", blank=True)
+    # Only handout kinds, up to the size limit: core.uploads is the one rule,
+    # on the field so that every form (admin inline, held form) applies it.
+    file = models.FileField(
+        _("ファイル"),
+        upload_to="briefings/materials/%Y/%m/",
+        blank=True,
+        validators=[FILE_VALIDATOR],
+    )
     url = models.URLField(_("URL"), blank=True)
 
     history = HistoricalRecords()

@@ -5,7 +5,6 @@ Each view is a thin generic view; what it reads comes from `filters.py`
 """
 
 import datetime
-import posixpath
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -16,6 +15,7 @@ from django.utils.translation import gettext
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from core.uploads import attachment_response
 from core.views import BreadcrumbsMixin, LenientPaginationMixin
 
 from .filters import BriefingDateRangeFilterSet, BriefingFilterSet
@@ -155,14 +155,18 @@ class CoverageView(BriefingsMixin, TemplateView):
 
 
 def material_file(request, pk: int) -> FileResponse:
-    """An uploaded handout of a live session.
+    """An uploaded handout of a live session, as a download.
 
     Served by the app, so only files the portal published are reachable (never
     an arbitrary path under MEDIA_ROOT), and a deleted session's handouts
-    disappear with it.
+    disappear with it. Always an attachment with the type of its kind, never
+    rendered in the portal's origin (core.uploads.attachment_response).
     """
     material = get_object_or_404(
         BriefingMaterial.objects.filter(briefing__deleted_at__isnull=True).exclude(file=""),
         pk=pk,
     )
-    return FileResponse(material.file.open("rb"), filename=posixpath.basename(material.file.name))
+    try:
+        return attachment_response(material.file)
+    except FileNotFoundError as exc:  # the row outlived its file (a restored backup)
+        raise Http404(gettext("この資料のファイルは見つかりません。")) from exc

@@ -144,6 +144,12 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Uploaded handouts are never served from MEDIA_URL: briefings:material_file
+# serves them as downloads (core.uploads.attachment_response).
+# The largest handout staff may upload, in bytes (core.uploads.UploadValidator).
+MATERIAL_MAX_UPLOAD_BYTES = env.int("MATERIAL_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
+if MATERIAL_MAX_UPLOAD_BYTES < 1:
+    raise ImproperlyConfigured("MATERIAL_MAX_UPLOAD_BYTES must be a positive number of bytes.")
 
 LOGIN_URL = "admin:login"
 

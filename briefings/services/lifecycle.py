@@ -62,6 +62,7 @@ CHANGE_REASONS = {
 
 _TITLE_MAX_LENGTH = BriefingMaterial._meta.get_field("title").max_length
 _URL_MAX_LENGTH = BriefingMaterial._meta.get_field("url").max_length
+_FILE_FIELD = BriefingMaterial._meta.get_field("file")
 _validate_url = URLValidator(schemes=["http", "https"])
 
 
@@ -204,6 +205,15 @@ def _material_rows(
                 raise BriefingTransitionError(
                     _("資料%(number)dのファイルが空です。") % {"number": number}
                 )
+            try:
+                # The model field's rule (handout kinds, size limit), which
+                # save() alone would not apply.
+                _FILE_FIELD.run_validators(source)
+            except ValidationError as error:
+                raise BriefingTransitionError(
+                    _("資料%(number)d：%(error)s")
+                    % {"number": number, "error": " ".join(error.messages)}
+                ) from None
             rows.append((title, source, ""))
             continue
         url = (source or "").strip()
@@ -255,7 +265,8 @@ def mark_briefing_held(
 ) -> Briefing:
     """Record a planned (or postponed) session as held (開催済).
 
-    `materials` is an ordered list of (title, uploaded file or URL).
+    `materials` is an ordered list of (title, uploaded file or URL); a file
+    must be one of the handout kinds within the size limit (core.uploads).
 
     Side effects, in one transaction: sets the status, the attendee count
     (参加者数) and the minutes (議事概要) and saves the briefing (a history
