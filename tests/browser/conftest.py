@@ -141,3 +141,19 @@ def ensure_reference_data() -> None:
 
     if not RegionalBlock.objects.exists():
         importlib.import_module("networks.migrations.0002_reference_data").load(apps, None)
+    ensure_role_groups()
+
+
+def ensure_role_groups() -> None:
+    """Recreate the staff role groups (portal/migrations/0001_staff_groups) if
+    a flush removed them, as that migration does: with the migration state's
+    models (sync_role_groups must not be handed the live app registry)."""
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    from networks.permissions import GROUP_NAMES
+    from portal.roles import sync_role_groups
+
+    if Group.objects.filter(name__in=GROUP_NAMES.values()).count() < len(GROUP_NAMES):
+        sync_role_groups(MigrationLoader(connection).project_state().apps)
