@@ -196,6 +196,9 @@ def _walk_admin(visitor: Visitor) -> None:
             visitor.visit(reverse(f"{name}_delete", args=[obj.pk]))
         if isinstance(model_admin, SimpleHistoryAdmin):
             visitor.visit(reverse(f"{name}_history", args=[obj.pk]))
+            # The paginator's border, now from admin.css rather than a style attribute.
+            paginator = visitor.page.locator("#change-history + .paginator")
+            assert paginator.evaluate("e => getComputedStyle(e).borderTopStyle") == "none"
             version = obj.history.order_by("history_id").first()
             visitor.visit(reverse(f"{name}_simple_history", args=[obj.pk, version.history_id]))
     for app_label in {model._meta.app_label for model in admin.site._registry}:
@@ -242,6 +245,9 @@ def _import_organizations(visitor: Visitor) -> None:
     )
     visitor.submit("確定")
     assert visitor.page.locator("#import-summary").count() == 1
+    # The diff's colours, now from admin.css rather than style attributes.
+    inserted = visitor.page.locator("#import-rows ins").first
+    assert inserted.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(230, 255, 230)"
     visitor.collect("import preview")
     visitor.submit("取り込みを実行")
     assert visitor.page.locator(".messagelist .success").count() == 1
