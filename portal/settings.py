@@ -181,3 +181,34 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 # An import writes all its rows in one transaction, or none of them.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# --- Content-Security-Policy (django-csp) ------------------------------------
+# One strict policy on every response, public pages and admin alike: only
+# this origin's scripts, styles, images and fonts; no inline script or style,
+# no eval; no plugins; never framed (the CSP form of X-Frame-Options DENY,
+# which the clickjacking middleware keeps sending for older browsers).
+# A script tag that must be inline carries the request's nonce:
+# <script nonce="{{ CSP_NONCE }}">; the header names the nonce only on the
+# pages that use it. Library markup that carried inline styles is replaced
+# (templates/simple_history/, core.spreadsheets.resources.PreviewDiff) and its
+# styles live in static/css/admin.css (README "Security").
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["csp"]
+# First: it wraps every other middleware, so the responses they answer
+# themselves (the HTTPS redirect, WhiteNoise's files, axes' lockout page)
+# carry the header too, and the nonce exists before any view runs.
+MIDDLEWARE.insert(0, "csp.middleware.CSPMiddleware")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# --- end of Content-Security-Policy -------------------------------------------

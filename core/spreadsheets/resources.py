@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from diff_match_patch import diff_match_patch
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
 from django.utils import translation
+from django.utils.encoding import force_str
+from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from import_export import resources
 from import_export.results import Result, RowResult
@@ -31,6 +34,37 @@ class SheetRowResult(RowResult):
             self.IMPORT_TYPE_SKIP: gettext("変更なし"),
             self.IMPORT_TYPE_DELETE: gettext("削除"),
         }.get(self.import_type, gettext("エラー"))
+
+
+class PreviewDiff(resources.Diff):
+    """Each cell of the import preview as its old → new text, marked up with
+    <del>, <ins> and <span> only.
+
+    The library's diff (diff_match_patch.diff_prettyHtml) colours <ins> and
+    <del> with style attributes, which the Content-Security-Policy refuses
+    (style-src 'self'); the colours live in static/css/admin.css instead.
+    """
+
+    TAGS = {
+        diff_match_patch.DIFF_DELETE: "del",
+        diff_match_patch.DIFF_INSERT: "ins",
+        diff_match_patch.DIFF_EQUAL: "span",
+    }
+
+    def as_html(self):
+        dmp = diff_match_patch()
+        cells = []
+        for old, new in zip(self.left, self.right, strict=False):
+            if old != new and self.new:
+                old = ""
+            diff = dmp.diff_main(force_str(old), force_str(new))
+            dmp.diff_cleanupSemantic(diff)
+            cells.append(
+                format_html_join(
+                    "", "<{0}>{1}</{0}>", ((self.TAGS[op], text) for op, text in diff if text)
+                )
+            )
+        return cells
 
 
 class SheetResult(Result):
@@ -91,6 +125,10 @@ class StaffResource(resources.ModelResource):
     @classmethod
     def get_result_class(cls):
         return SheetResult
+
+    @classmethod
+    def get_diff_class(cls):
+        return PreviewDiff
 
     @classmethod
     def get_row_result_class(cls):

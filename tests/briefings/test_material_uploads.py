@@ -16,6 +16,7 @@ from briefings.models import Briefing, BriefingMaterial
 from briefings.services import lifecycle
 from briefings.services.lifecycle import BriefingTransitionError
 from core.access.roles import BUREAU
+from core.uploads import DOWNLOAD_POLICY
 from networks.services import assign_staff_role
 from tests import upload_files as files
 from tests.factories import BriefingFactory, block, prefecture
@@ -309,7 +310,7 @@ def test_material_file_served_as_an_attachment_of_its_kind(
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"] == f'attachment; filename="{name}"'
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["Content-Security-Policy"] == DOWNLOAD_POLICY
     assert b"".join(response.streaming_content) == data
 
 

@@ -141,3 +141,13 @@ def ensure_reference_data() -> None:
 
     if not RegionalBlock.objects.exists():
         importlib.import_module("networks.migrations.0002_reference_data").load(apps, None)
+    ensure_role_groups()
+
+
+def ensure_role_groups() -> None:
+    """The staff role groups, as after `migrate` (a flush's post_migrate
+    recreates them too; this makes the order of fixtures irrelevant)."""
+    from core.access import sync_role_groups
+    from portal.roles import POLICY
+
+    sync_role_groups(POLICY)

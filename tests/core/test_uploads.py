@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
-from core.uploads import KINDS, UploadValidator, attachment_response, kind_of
+from core.uploads import DOWNLOAD_POLICY, KINDS, UploadValidator, attachment_response, kind_of
 from tests import upload_files as files
 
 ALLOWED = ".pdf .doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .txt .csv .png .jpg .jpeg"
@@ -223,7 +223,7 @@ def test_attachment_response_headers(tmp_path, name, data, content_type):
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"] == f'attachment; filename="{name}"'
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["Content-Security-Policy"] == DOWNLOAD_POLICY
     assert b"".join(response.streaming_content) == data
 
 
