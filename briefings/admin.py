@@ -23,6 +23,7 @@ from core.admin import HTTPS_URLS
 from core.admin.history import AuditedAdmin
 from core.admin.imports import JapaneseImportExportMixin
 from core.admin.softdelete import SoftDeleteAdmin
+from core.search import folded
 from networks.admin import PlaceScopedAdmin
 
 from . import admin_actions
@@ -80,7 +81,7 @@ class BriefingAdmin(PlaceScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin
     list_filter = (OverdueFilter, "status", "scope", "kind", "block", "thread")
     # Members are not a column, so only the foreign keys shown need joining.
     list_select_related = ("prefecture", "block", "host")
-    search_fields = ("title", "location_text", "notes", "prefecture__name")
+    search_fields = folded("title", "location_text", "notes", "prefecture__name")
     search_help_text = _("開催概要・開催箇所・備考・都道府県名で検索します。")
     date_hierarchy = "date"
     autocomplete_fields = (
@@ -206,7 +207,7 @@ class BriefingAdmin(PlaceScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin
 class ProgressReportAdmin(admin.ModelAdmin):
     list_display = ("as_of", "title", "quoted_figure", "source")
     list_filter = ("source",)
-    search_fields = ("title", "summary", "quoted_figure", "source")
+    search_fields = folded("title", "summary", "quoted_figure", "source")
     date_hierarchy = "as_of"
     fieldsets = (
         (None, {"fields": ("as_of", "title", "source")}),

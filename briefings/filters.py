@@ -7,15 +7,15 @@ coverage page validates `date_after`/`date_before` exactly as the schedule does.
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import ALL, DisplayNameChoiceFilter, WordsFilter
+from core.filters import ALL, DisplayNameChoiceFilter, PortalFilterSet
 from networks.filters import block_filter, prefecture_filter
 from networks.models import Member
 
 from .forms import DateInput, DateRangeForm
 from .models import Briefing
 
-# Longer queries are refused with a message: nobody types more, and every
-# extra word adds a set of LIKE clauses.
+# The schedule's `q` also looks through notes, places and hosts, so it allows
+# longer input than the site's 100 characters; longer is refused with a message.
 Q_MAX_LENGTH = 200
 
 # What `q` looks through; both languages of the place and host names.
@@ -30,7 +30,7 @@ SEARCH_FIELDS = (
 )
 
 
-class BriefingDateRangeFilterSet(django_filters.FilterSet):
+class BriefingDateRangeFilterSet(PortalFilterSet):
     date_after = django_filters.DateFilter(
         field_name="date", lookup_expr="gte", label=_("開催日（から）"), widget=DateInput
     )
@@ -45,6 +45,9 @@ class BriefingDateRangeFilterSet(django_filters.FilterSet):
 
 
 class BriefingFilterSet(BriefingDateRangeFilterSet):
+    search_fields = SEARCH_FIELDS
+    search_max_length = Q_MAX_LENGTH
+
     status = django_filters.ChoiceFilter(
         choices=Briefing.Status.choices, label=_("状況"), empty_label=ALL
     )
@@ -66,16 +69,5 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
         empty_label=ALL,
         error_messages={
             "invalid_choice": _("指定された構成員等は見つかりません。一覧から選んでください。")
-        },
-    )
-    q = WordsFilter(
-        search_fields=SEARCH_FIELDS,
-        label=_("キーワード"),
-        max_length=Q_MAX_LENGTH,
-        error_messages={
-            "max_length": _(
-                "キーワードは%(limit_value)d文字以内で入力してください"
-                "（%(show_value)d文字入力されています）。"
-            )
         },
     )

@@ -47,7 +47,7 @@ class BriefingsMixin(BreadcrumbsMixin):
 class BriefingListView(BriefingsMixin, LenientPaginationMixin, FilterView):
     """The schedule: planned first (next on top), then the rest newest first.
 
-    An invalid filter value empties the list (django-filter's strict mode)
+    An invalid filter value empties the list (core.filters.PortalFilterSet)
     and the form says what was wrong; it never widens the result silently.
     """
 

@@ -7,9 +7,12 @@
   Japan saves it, XLSX), the resource every staff import builds on and the
   widgets for its cells;
 - `access`: the staff roles, the one block rule and the groups' permissions;
-- `filters`, `views`, `pagination`: the form and filters behind every public
-  list, breadcrumbs, lenient pagination, capped sections;
-- `trigram`: PostgreSQL trigram indexes for Japanese substring search.
+- `search`: how a search box is read, the one fold (NFKC, upper case) and
+  the `folded_contains` lookup every search uses;
+- `filters`, `views`, `pagination`: the base FilterSet (the one `q`, strict
+  handling of bad values), the form and filters behind every public list,
+  breadcrumbs, lenient pagination, capped sections;
+- `trigram`: PostgreSQL trigram indexes on the folded text.
 
 `core` imports none of the portal's apps (tests/test_layers.py checks it):
 what it needs of a row it reads from the row (`block_id`, `deleted_at`).

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.backends.signals import connection_created
 
 
 class CoreConfig(AppConfig):
@@ -7,3 +9,13 @@ class CoreConfig(AppConfig):
 
     name = "core"
     label = "core"
+
+    def ready(self):
+        # Registers the `folded_contains` lookup, and gives every SQLite
+        # connection the function that lookup calls.
+        from . import search
+
+        connection_created.connect(search.register_sqlite_fold, dispatch_uid="core.search.fold")
+        for connection in connections.all(initialized_only=True):  # opened before ready()
+            if connection.connection is not None:
+                search.register_sqlite_fold(type(connection), connection)

@@ -11,6 +11,7 @@ from core.admin import HTTPS_URLS
 from core.admin.history import AuditedAdmin
 from core.admin.imports import JapaneseImportExportMixin
 from core.admin.scoped import BlockScopedAdmin
+from core.search import folded
 
 from .models import (
     BureauMembership,
@@ -58,7 +59,7 @@ class ReferenceFactAdmin(admin.ModelAdmin):
 class RegionalBlockAdmin(ReferenceFactAdmin):
     list_display = ("name", "code", "bureau_name", "council_name", "order")
     list_filter = (("council_name", admin.EmptyFieldListFilter),)
-    search_fields = ("name", "name_en", "code", "bureau_name", "council_name")
+    search_fields = folded("name", "name_en", "code", "bureau_name", "council_name")
     fieldsets = (
         (None, {"fields": ("code", "name", "name_en", "order")}),
         (_("総合通信局"), {"fields": ("bureau_name", "bureau_name_en")}),
@@ -71,7 +72,7 @@ class PrefectureAdmin(ReferenceFactAdmin):
     list_display = ("code", "name", "name_en", "kana", "block")
     list_filter = ("block",)
     list_select_related = ("block",)
-    search_fields = ("name", "name_en", "kana", "code")
+    search_fields = folded("name", "name_en", "kana", "code")
     autocomplete_fields = ("block",)
     fieldsets = (
         (None, {"fields": ("code", "name", "name_en", "kana")}),
@@ -85,7 +86,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
     # No filter on `parent`: it would list every municipality in the sidebar.
     list_filter = ("kind", "prefecture__block", "prefecture")
     list_select_related = ("prefecture", "parent")
-    search_fields = ("name", "kana", "code")
+    search_fields = folded("name", "kana", "code")
     autocomplete_fields = ("prefecture", "parent")
     fieldsets = (
         (None, {"fields": ("code", "name", "kana", "kind")}),
@@ -98,7 +99,7 @@ class FieldAdmin(admin.ModelAdmin):
     list_display = ("name", "name_en", "slug", "order")
     # Finds the fields still missing an English name.
     list_filter = (("name_en", admin.EmptyFieldListFilter),)
-    search_fields = ("name", "name_en", "slug")
+    search_fields = folded("name", "name_en", "slug")
     fieldsets = ((None, {"fields": ("name", "name_en", "slug", "order")}),)
 
 
@@ -111,7 +112,7 @@ class OrganizationAdmin(PlaceScopedAdmin, JapaneseImportExportMixin, AuditedAdmi
     list_display = ("name", "kind", "block", "prefecture", "municipality")
     list_filter = ("kind", "block", "prefecture", ("name_en", admin.EmptyFieldListFilter))
     list_select_related = ("block", "prefecture", "municipality")
-    search_fields = ("name", "name_en", "description")
+    search_fields = folded("name", "name_en", "description")
     autocomplete_fields = ("block", "prefecture", "municipality")
     formfield_overrides = HTTPS_URLS
     fieldsets = (
@@ -126,7 +127,7 @@ class MemberAdmin(AuditedAdmin):
     list_display = ("name", "role", "affiliation", "organization")
     list_filter = ("role",)
     list_select_related = ("organization",)
-    search_fields = ("name", "name_en", "affiliation", "organization__name")
+    search_fields = folded("name", "name_en", "affiliation", "organization__name")
     autocomplete_fields = ("organization",)
     fieldsets = (
         (None, {"fields": ("name", "name_en", "role")}),
@@ -139,5 +140,5 @@ class BureauMembershipAdmin(AuditedAdmin):
     list_display = ("user", "block")
     list_filter = ("block",)
     list_select_related = ("user", "block")
-    search_fields = ("user__username", "user__last_name", "user__first_name", "block__name")
+    search_fields = folded("user__username", "user__last_name", "user__first_name", "block__name")
     autocomplete_fields = ("user", "block")

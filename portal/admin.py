@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from core.search import folded
 from networks.models import BureauMembership
 
 from .staff_dashboard import start_page
@@ -51,6 +52,7 @@ User = get_user_model()
 
 class StaffUserAdmin(UserAdmin):
     inlines = (BureauMembershipInline,)
+    search_fields = folded(*UserAdmin.search_fields)
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)

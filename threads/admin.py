@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin.history import AuditedAdmin
 from core.admin.scoped import BlockScopedAdmin
 from core.admin.softdelete import SoftDeleteAdmin, SoftDeleteInlineMixin
+from core.search import folded
 
 from .models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
@@ -73,7 +74,7 @@ class StatusUpdateInline(SoftDeleteInlineMixin, admin.TabularInline):
 class ThreadAdmin(AuditedAdmin):
     list_display = ("title", "kind", "slug", "order")
     list_filter = ("kind",)
-    search_fields = ("title", "title_en", "slug", "tagline")
+    search_fields = folded("title", "title_en", "slug", "tagline")
     fieldsets = (
         (None, {"fields": ("title", "title_en", "slug", "kind", "order")}),
         (
@@ -89,7 +90,7 @@ class WorkItemAdmin(AuditedAdmin):
     list_display = (short_text, "heading", "section", "thread", "order")
     list_filter = ("section", "thread")
     list_select_related = ("thread",)
-    search_fields = ("text", "heading", "thread__title")
+    search_fields = folded("text", "heading", "thread__title")
     autocomplete_fields = ("thread",)
     fieldsets = ((None, {"fields": ("thread", "section", "heading", "text", "order")}),)
 
@@ -99,7 +100,7 @@ class ParticipationAdmin(AuditedAdmin):
     list_display = ("organization", "thread", "role", "joined_on", "left_on")
     list_filter = ("thread", "organization__kind")
     list_select_related = ("organization", "thread")
-    search_fields = ("organization__name", "role", "thread__title")
+    search_fields = folded("organization__name", "role", "thread__title")
     autocomplete_fields = ("thread", "organization")
     fieldsets = (
         (None, {"fields": ("thread", "organization", "role")}),
@@ -112,7 +113,7 @@ class ActivityAdmin(DiagonalBlockScopedAdmin, AuditedAdmin):
     list_display = ("date", "date_text", "title", "thread", "field", "block", "status")
     list_filter = ("status", "thread", "field", "block")
     list_select_related = ("thread", "field", "block")
-    search_fields = ("title", "description", "date_text")
+    search_fields = folded("title", "description", "date_text")
     date_hierarchy = "date"
     autocomplete_fields = ("thread", "field", "block", "organizations")
     fieldsets = (
@@ -128,7 +129,7 @@ class StatusUpdateAdmin(DiagonalBlockScopedAdmin, SoftDeleteAdmin, AuditedAdmin)
     list_display = ("as_of", "date_text", "thread", "block", "status", short_text, "order")
     list_filter = ("status", "thread", "block")
     list_select_related = ("thread", "block")
-    search_fields = ("text", "date_text", "thread__title")
+    search_fields = folded("text", "date_text", "thread__title")
     date_hierarchy = "as_of"
     autocomplete_fields = ("thread", "block")
     fieldsets = (

@@ -1,15 +1,16 @@
-"""The activity filters of a thread page.
+"""The activity filters: every activity by field, block and words (`q`), and a thread page's.
 
-Which filters a page offers depends on the thread's kind: the vertical thread
-works per roadmap field (`?field=<slug>`), the diagonal thread per regional
-block (`?block=<code>`). Other threads offer none; a parameter a thread does
-not offer is ignored rather than applied invisibly.
+Which filters a thread page offers depends on the thread's kind: the vertical
+thread works per roadmap field (`?field=<slug>`), the diagonal thread per
+regional block (`?block=<code>`). Other threads offer none, and no thread
+page offers `q` (the site search finds activities); a parameter a thread does
+not offer is ignored rather than applied invisibly. Without a thread
+(`ActivityFilterSet(data)`, as an API would use it) every filter applies.
 """
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import ALL, DisplayNameChoiceFilter, FilterForm
+from core.filters import ALL, DisplayNameChoiceFilter, FilterForm, PortalFilterSet
 from networks.filters import block_filter
 from networks.models import Field
 
@@ -21,7 +22,9 @@ FILTERS_BY_KIND: dict[str, tuple[str, ...]] = {
 }
 
 
-class ActivityFilterSet(django_filters.FilterSet):
+class ActivityFilterSet(PortalFilterSet):
+    search_fields = ("title", "description")
+
     field = DisplayNameChoiceFilter(
         queryset=Field.objects.all(),
         to_field_name="slug",

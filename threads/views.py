@@ -71,7 +71,7 @@ class ThreadDetailView(ThreadsMixin, DetailView):
             request=self.request,
             thread=thread,
         )
-        activities = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        activities = filterset.qs  # none when a value is bad (core.filters)
         page = Paginator(activities, self.activities_per_page).get_page(
             self.request.GET.get("page")
         )

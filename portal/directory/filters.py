@@ -4,21 +4,24 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import ALL, DisplayNameChoiceFilter, FilterForm, WordsFilter
+from core.filters import ALL, DisplayNameChoiceFilter, FilterForm, PortalFilterSet
+from core.search import MAX_QUERY_LENGTH
 from networks.filters import block_filter, prefecture_filter
 from networks.models import Organization, RegionalBlock
 from threads.models import Thread
 
-# Longer queries are refused with a message: no organization name is longer,
-# and a 10,000-character value would only make a slow LIKE.
-Q_MAX_LENGTH = 100
+# The site's one limit (core.search); no organization name is longer.
+Q_MAX_LENGTH = MAX_QUERY_LENGTH
 
 
 def thread_title(thread: Thread) -> str:
     return thread.display_title
 
 
-class OrganizationFilterSet(django_filters.FilterSet):
+class OrganizationFilterSet(PortalFilterSet):
+    search_fields = ("name", "name_en")
+    search_label = _("名称")
+
     kind = django_filters.ChoiceFilter(
         choices=Organization.Kind.choices,
         label=_("種別"),
@@ -38,17 +41,6 @@ class OrganizationFilterSet(django_filters.FilterSet):
         empty_label=ALL,
         error_messages={
             "invalid_choice": _("推進体制「%(value)s」はありません。一覧から選んでください。")
-        },
-    )
-    q = WordsFilter(
-        search_fields=("name", "name_en"),
-        label=_("名称"),
-        max_length=Q_MAX_LENGTH,
-        error_messages={
-            "max_length": _(
-                "名称は%(limit_value)d文字以内で入力してください"
-                "（%(show_value)d文字入力されています）。"
-            )
         },
     )
 

@@ -62,7 +62,7 @@ class BlockDetailView(BreadcrumbsMixin, DetailView):
 class OrganizationListView(BreadcrumbsMixin, LenientPaginationMixin, FilterView):
     """The directory, filtered by kind, place, thread and name.
 
-    An invalid filter value empties the list (django-filter's strict mode) and
+    An invalid filter value empties the list (core.filters.PortalFilterSet) and
     the form says what was wrong; it never widens the result silently.
     """
 

@@ -10,7 +10,6 @@ from portal.search import (
     MAX_QUERY_LENGTH,
     matching,
     parse_query,
-    term_variants,
 )
 from tests.factories import (
     ActivityFactory,
@@ -67,12 +66,6 @@ def test_parse_query_keeps_the_first_five_terms():
     query = parse_query("一 二 三 四 五 六 七")
     assert query.terms == ("一", "二", "三", "四", "五")
     assert query.dropped_terms == 2
-
-
-def test_term_variants_cover_both_widths():
-    assert term_variants("Lアラート") == ("Lアラート", "Ｌアラート")
-    assert term_variants("ＩｏＴ") == ("ＩｏＴ", "IoT")
-    assert term_variants("九州") == ("九州",)
 
 
 # --- the page --------------------------------------------------------------
