@@ -14,10 +14,6 @@ from networks.models import Member
 from .forms import DateInput, DateRangeForm
 from .models import Briefing
 
-# The schedule's `q` also looks through notes, places and hosts, so it allows
-# longer input than the site's 100 characters; longer is refused with a message.
-Q_MAX_LENGTH = 200
-
 # What `q` looks through; both languages of the place and host names.
 SEARCH_FIELDS = (
     "title",
@@ -46,7 +42,6 @@ class BriefingDateRangeFilterSet(PortalFilterSet):
 
 class BriefingFilterSet(BriefingDateRangeFilterSet):
     search_fields = SEARCH_FIELDS
-    search_max_length = Q_MAX_LENGTH
 
     status = django_filters.ChoiceFilter(
         choices=Briefing.Status.choices, label=_("状況"), empty_label=ALL

@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from briefings.filters import Q_MAX_LENGTH, BriefingDateRangeFilterSet, BriefingFilterSet
+from briefings.filters import BriefingDateRangeFilterSet, BriefingFilterSet
 from briefings.models import Briefing
+from core.filters import MAX_QUERY_LENGTH
 from tests.factories import BriefingFactory, MemberFactory, OrganizationFactory, prefecture
 
 pytestmark = pytest.mark.django_db
@@ -185,13 +186,13 @@ def test_filter_q_blank_filters_nothing():
 
 def test_filter_q_at_the_cap_is_accepted():
     BriefingFactory(title="A")
-    assert _titles({"q": "あ" * Q_MAX_LENGTH}) == []
+    assert _titles({"q": "あ" * MAX_QUERY_LENGTH}) == []
 
 
 def test_filter_q_over_the_cap_is_a_form_error():
     errors = _errors({"q": "あ" * 10_000})
     assert errors["q"] == [
-        "キーワードは200文字以内で入力してください（10000文字入力されています）。"
+        "キーワードは100文字以内で入力してください（10000文字入力されています）。"
     ]
 
 

@@ -143,7 +143,7 @@ def test_list_very_long_q_gives_a_normal_page_with_a_message(client):
     BriefingFactory()
     response = client.get(URL, {"q": "説" * 10_000})
     assert response.status_code == 200
-    assert "キーワードは200文字以内で入力してください（10000文字入力されています）。" in (
+    assert "キーワードは100文字以内で入力してください（10000文字入力されています）。" in (
         response.content.decode()
     )
 
