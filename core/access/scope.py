@@ -140,7 +140,7 @@ def _declare(model, *, block, municipality, where, others_visible) -> Scoped:
         where=tuple((where or {}).items()),
         others_visible=others_visible,
     )
-    _SCOPES[model] = declared
+    _SCOPES[model._meta.concrete_model] = declared
     return declared
 
 
