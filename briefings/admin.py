@@ -22,9 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import HTTPS_URLS
 from core.admin.history import AuditedAdmin
 from core.admin.imports import JapaneseImportExportMixin
+from core.admin.scoped import ScopedAdmin
 from core.admin.softdelete import SoftDeleteAdmin
 from core.search import folded
-from networks.admin import PlaceScopedAdmin
 
 from . import admin_actions
 from .admin_actions import ACTIONS
@@ -62,7 +62,7 @@ class BriefingMaterialInline(admin.TabularInline):
 
 
 @admin.register(Briefing)
-class BriefingAdmin(PlaceScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, AuditedAdmin):
+class BriefingAdmin(ScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, AuditedAdmin):
     resource_classes = [BriefingResource]
     form = BriefingAdminForm
     inlines = [BriefingMaterialInline]

@@ -7,7 +7,7 @@ this module only checks permissions, runs the forms and reports.
 
 - An action needs the model permission (change; duplicating also add); each
   row then needs `has_change_permission(request, obj)`, which applies the
-  block rule (BlockScopedAdmin). A bureau's list holds only its own block's
+  access rule (core.admin.scoped.ScopedAdmin). A bureau's list holds only its own block's
   rows, so another block's id posted to an action selects nothing.
 - Several selected rows are done together or not at all: if one of them
   cannot take the step, every row is left as it was and each refusal is

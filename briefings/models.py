@@ -211,10 +211,6 @@ class BriefingMaterial(models.Model):
     def get_absolute_url(self) -> str:
         return self.briefing.get_absolute_url()
 
-    def block_rule_block_id(self) -> int | None:
-        """A handout belongs to its session's block (core.access.block_rule)."""
-        return self.briefing.block_id
-
     @property
     def href(self) -> str:
         """Where the public opens it: an uploaded file through the portal's own

@@ -1,12 +1,13 @@
 """Machinery that belongs to no domain, shared by every app.
 
 - `softdelete`: rows the public stops seeing and an editor restores;
-- `admin`: the audit trail, soft deletion, the block rule and import/export
+- `admin`: the audit trail, soft deletion, the access rule and import/export
   in the admin;
 - `spreadsheets`: reading and writing staff spreadsheets (CSV as Excel in
   Japan saves it, XLSX), the resource every staff import builds on and the
   widgets for its cells;
-- `access`: the staff roles, the one block rule and the groups' permissions;
+- `access`: the staff roles, each model's scope (how its rows belong to a
+  block), the one access rule and the groups' permissions;
 - `search`: how a search box is read, the one fold (NFKC, upper case) and
   the `folded_contains` lookup every search uses;
 - `filters`, `views`, `pagination`: the base FilterSet (the one `q`, strict
@@ -15,5 +16,6 @@
 - `trigram`: PostgreSQL trigram indexes on the folded text.
 
 `core` imports none of the portal's apps (tests/test_layers.py checks it):
-what it needs of a row it reads from the row (`block_id`, `deleted_at`).
+what it needs of a row it reads from the row (`deleted_at`) or along the
+lookup paths each app declares (core.access.scope).
 """

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import HTTPS_URLS
 from core.admin.history import AuditedAdmin
 from core.admin.imports import JapaneseImportExportMixin
-from core.admin.scoped import BlockScopedAdmin
+from core.admin.scoped import ScopedAdmin
 from core.search import folded
 
 from .models import (
@@ -23,19 +23,6 @@ from .models import (
     RegionalBlock,
 )
 from .resources import OrganizationResource
-
-
-class PlaceScopedAdmin(BlockScopedAdmin):
-    """The block rule for rows placed by block, prefecture and municipality:
-    a bureau picks only its own block's places."""
-
-    block_limited_fields = {
-        **BlockScopedAdmin.block_limited_fields,
-        "prefecture": lambda qs, block: qs.filter(block=block),
-        # An organization's municipality would otherwise set its prefecture
-        # (Organization.save) to another block's.
-        "municipality": lambda qs, block: qs.filter(prefecture__block=block),
-    }
 
 
 class ReferenceFactAdmin(admin.ModelAdmin):
@@ -104,10 +91,9 @@ class FieldAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(PlaceScopedAdmin, JapaneseImportExportMixin, AuditedAdmin):
-    # A bureau changes its block's organizations and sees the others read-only,
-    # since a briefing's host may be national (総務省) or another block's.
-    hide_other_blocks = False
+class OrganizationAdmin(ScopedAdmin, JapaneseImportExportMixin, AuditedAdmin):
+    # Scoped by networks/permissions.py: a bureau changes its block's
+    # organizations and sees the others read-only.
     resource_classes = [OrganizationResource]
     list_display = ("name", "kind", "block", "prefecture", "municipality")
     list_filter = ("kind", "block", "prefecture", ("name_en", admin.EmptyFieldListFilter))

@@ -277,7 +277,7 @@ class BureauMembership(models.Model):
 
     The role itself is the user's group (core.access.roles, with each group's
     permissions in portal/roles.py); this row says which block a bureau user
-    may see and change (core.access.bureau_block reads it).
+    may see and change (the bureau role in core.access.roles reads it).
     """
 
     user = models.OneToOneField(

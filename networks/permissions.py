@@ -1,6 +1,19 @@
-"""The block rule for the networks app: a bureau changes its block's
-organizations and sees all of them, to pick a host (see core.access)."""
+"""How the networks app's rows belong to a block (core.access.scope).
 
-from core.access import register_block_rules
+A bureau changes its block's organizations and sees all of them, to pick a
+host (a national ministry, another block's body). The places are declared
+too: a form offers a bureau only its own block, the prefectures in it and
+their municipalities (Organization.save would otherwise move a row to the
+block of another block's municipality), and will offer a municipality's
+staff only their own municipality.
+"""
 
-register_block_rules("networks", "organization", others_visible=True)
+from core.access import register_place, register_scope
+
+from .models import Municipality, Organization, Prefecture, RegionalBlock
+
+register_place(RegionalBlock, block="pk")
+register_place(Prefecture, block="block")
+register_place(Municipality, block="prefecture__block", municipality="pk")
+
+register_scope(Organization, block="block", others_visible=True)

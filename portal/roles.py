@@ -1,11 +1,12 @@
 """Which permissions each staff role's group holds: the project's `RolePolicy`.
 
-Editors (総務省) hold every permission of the portal's apps and manage staff
-accounts; viewers (監査) hold every view permission, accounts and login
-records included; bureau staff (総合通信局) view the portal's models (but not
-who serves which bureau) and add/change/delete/import the models the block
-rule scopes (core.access.block_rule): what they may touch among those rows is
-decided per object by that rule.
+One entry per role of core.access.roles.ROLES. Editors (総務省) hold every
+permission of the portal's apps and manage staff accounts; viewers (監査)
+hold every view permission, accounts and login records included; bureau
+staff (総合通信局) view the portal's models (but not who serves which bureau)
+and add/change/delete/import the models each app scopes by block (its
+permissions.py): which of those rows they may touch is decided per object by
+the access rule (core.access.rule).
 
 The policy lives here, in the layer that knows every app; core.access.groups
 turns it into the groups after every `migrate` (portal.apps) and on
@@ -15,44 +16,48 @@ turns it into the groups after every `migrate` (portal.apps) and on
 from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 
-from core.access import BUREAU, EDITOR, VIEWER, RolePolicy, sync_role_groups
+from core.access import BUREAU, EDITOR, VIEWER, Grants, RolePolicy, sync_role_groups
+
+# Staff accounts and the login protection's records, beyond the portal's apps:
+# viewers read both.
+ACCOUNTS_READ = (
+    "auth.view_user",
+    "auth.view_group",
+    "axes.view_accessattempt",
+    "axes.view_accesslog",
+    "axes.view_accessfailurelog",
+)
 
 POLICY = RolePolicy(
     apps=("networks", "threads", "briefings"),
-    # app_label.model: the actions a bureau may take on its own block's rows.
-    bureau_actions={
-        "briefings.briefing": ("add", "change", "delete", "import", "export"),
-        "briefings.briefingmaterial": ("add", "change", "delete"),
-        "threads.activity": ("add", "change", "delete"),
-        "threads.statusupdate": ("add", "change", "delete"),
-        "networks.organization": ("add", "change", "delete", "import", "export"),
-    },
-    # Which bureau staff serve which block is the ministry's business, not the
-    # other bureaus'.
-    bureau_hidden=("networks.bureaumembership", "networks.historicalbureaumembership"),
-    # Beyond the portal's apps: staff accounts and the login protection's records.
-    # Editors assign roles in the user admin (portal/admin.py keeps the superuser
-    # flag out of their reach) and unlock a locked-out login by deleting its
-    # access attempt; viewers read both.
-    accounts={
-        EDITOR: (
-            "auth.view_user",
-            "auth.add_user",
-            "auth.change_user",
-            "auth.view_group",
-            "axes.view_accessattempt",
-            "axes.delete_accessattempt",
-            "axes.view_accesslog",
-            "axes.view_accessfailurelog",
+    grants={
+        # Editors assign roles in the user admin (portal/admin.py keeps the
+        # superuser flag out of their reach) and unlock a locked-out login by
+        # deleting its access attempt.
+        EDITOR: Grants(
+            everything=True,
+            accounts=(
+                *ACCOUNTS_READ,
+                "auth.add_user",
+                "auth.change_user",
+                "axes.delete_accessattempt",
+            ),
         ),
-        BUREAU: (),
-        VIEWER: (
-            "auth.view_user",
-            "auth.view_group",
-            "axes.view_accessattempt",
-            "axes.view_accesslog",
-            "axes.view_accessfailurelog",
+        BUREAU: Grants(
+            views=True,
+            # Which bureau staff serve which block is the ministry's business,
+            # not the other bureaus'.
+            hidden=("networks.bureaumembership", "networks.historicalbureaumembership"),
+            # app_label.model: the actions a bureau may take on its own block's rows.
+            actions={
+                "briefings.briefing": ("add", "change", "delete", "import", "export"),
+                "briefings.briefingmaterial": ("add", "change", "delete"),
+                "threads.activity": ("add", "change", "delete"),
+                "threads.statusupdate": ("add", "change", "delete"),
+                "networks.organization": ("add", "change", "delete", "import", "export"),
+            },
         ),
+        VIEWER: Grants(views=True, accounts=ACCOUNTS_READ),
     },
 )
 

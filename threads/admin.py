@@ -11,24 +11,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.admin.history import AuditedAdmin
-from core.admin.scoped import BlockScopedAdmin
+from core.admin.scoped import ScopedAdmin
 from core.admin.softdelete import SoftDeleteAdmin, SoftDeleteInlineMixin
 from core.search import folded
 
 from .models import Activity, Participation, StatusUpdate, Thread, WorkItem
-
-
-class DiagonalBlockScopedAdmin(BlockScopedAdmin):
-    """A bureau keeps the diagonal thread's rows of its own block."""
-
-    block_limited_fields = {
-        **BlockScopedAdmin.block_limited_fields,
-        "thread": lambda qs, block: qs.filter(kind=Thread.Kind.DIAGONAL),
-    }
-
-    def scope_queryset(self, queryset, block):
-        return queryset.filter(block=block, thread__kind=Thread.Kind.DIAGONAL)
-
 
 # Tabular inlines put a text area in every row; a few lines keep the page scannable.
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})}}
@@ -109,7 +96,7 @@ class ParticipationAdmin(AuditedAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(DiagonalBlockScopedAdmin, AuditedAdmin):
+class ActivityAdmin(ScopedAdmin, AuditedAdmin):
     list_display = ("date", "date_text", "title", "thread", "field", "block", "status")
     list_filter = ("status", "thread", "field", "block")
     list_select_related = ("thread", "field", "block")
@@ -125,7 +112,7 @@ class ActivityAdmin(DiagonalBlockScopedAdmin, AuditedAdmin):
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(DiagonalBlockScopedAdmin, SoftDeleteAdmin, AuditedAdmin):
+class StatusUpdateAdmin(ScopedAdmin, SoftDeleteAdmin, AuditedAdmin):
     list_display = ("as_of", "date_text", "thread", "block", "status", short_text, "order")
     list_filter = ("status", "thread", "block")
     list_select_related = ("thread", "block")

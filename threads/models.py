@@ -243,15 +243,6 @@ class Activity(models.Model):
     def get_absolute_url(self) -> str:
         return self.thread.get_absolute_url()
 
-    def block_rule_block_id(self) -> int | None:
-        return diagonal_block_id(self)
-
-
-def diagonal_block_id(obj: "Activity | StatusUpdate") -> int | None:
-    """A bureau owns only the diagonal thread's record of its block
-    (core.access.block_rule); the other threads are the ministry's."""
-    return obj.block_id if obj.thread.kind == Thread.Kind.DIAGONAL else None
-
 
 class StatusUpdateManager(LiveManager.from_queryset(SoftDeleteQuerySet)):
     pass
@@ -305,6 +296,3 @@ class StatusUpdate(SoftDeletable):
 
     def get_absolute_url(self) -> str:
         return self.thread.get_absolute_url()
-
-    def block_rule_block_id(self) -> int | None:
-        return diagonal_block_id(self)

@@ -4,8 +4,8 @@
   diffs, revert for editors only;
 - `softdelete.SoftDeleteAdmin` (and its inline mixin): delete hides from the
   public, editors restore;
-- `scoped.BlockScopedAdmin`: the block rule (core.access) in lists, pages,
-  choices and saves;
+- `scoped.ScopedAdmin`: the access rule (core.access) in lists, pages,
+  choices and saves, from each model's scope declaration;
 - `imports.JapaneseImportExportMixin`: import/export of staff spreadsheets
   (core.spreadsheets).
 """

@@ -1,50 +1,40 @@
-"""The block rule in the admin, in one place: `BlockScopedAdmin`.
+"""The access rule in the admin, in one place: `ScopedAdmin`.
 
-A bureau user sees (`get_queryset`), opens and changes (`has_*_permission`
-with the object, answered by the rules each app registers with
-core.access.register_block_rules), picks (`form choices`) and saves
-(`save_model`) only their own block's rows. Editors, viewers and superusers
-pass through unchanged. An address of another block's row answers 404, the
-same as a row that does not exist, so nothing can be guessed.
+For a model declared with core.access.register_scope, a confined user (a
+bureau: its block) sees (`get_queryset`), opens and changes
+(`has_*_permission` with the object, answered by core.access.rule), picks
+(form choices) and saves (`save_model`) only the rows of their own place.
+Editors, viewers and superusers pass through unchanged. An address of a row
+out of reach answers 404, the same as a row that does not exist, so nothing
+can be guessed.
 
-Which foreign keys a bureau may only point at its own block's rows is
-`block_limited_fields`; the places below a block (prefecture, municipality)
-are networks' business: networks.admin.PlaceScopedAdmin adds them.
+Everything here follows from the model's declaration and the user's scope:
+which rows (`Scoped.visible`), where a new row goes (`Scoped.assign`), and
+which choices a form offers: a foreign key to a declared place (block,
+prefecture, municipality) offers only the user's own, and a foreign key the
+declaration's `where` names (an activity's thread) only the rows it allows.
 """
 
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from core.access import bureau_block, is_bureau_without_block
+from core.access import declared_scope, scope_of, user_scope
 
 
-class BlockScopedAdmin(admin.ModelAdmin):
-    # Hide other blocks' rows entirely (False: show them read-only).
-    hide_other_blocks = True
-    # Foreign keys a bureau may only point at its own block's rows:
-    # field name -> how to narrow that field's queryset to a block.
-    block_limited_fields = {
-        "block": lambda qs, block: qs.filter(pk=block.pk),
-    }
+class ScopedAdmin(admin.ModelAdmin):
+    @property
+    def declared(self):
+        return declared_scope(self.model)
 
     # --- which rows ------------------------------------------------------
-    def scope_queryset(self, queryset, block):
-        """The rows of `block`; models whose block is not a `block` field override this."""
-        return queryset.filter(block=block)
-
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if is_bureau_without_block(request.user):
-            return queryset.none()
-        block = bureau_block(request.user)
-        if block is None or not self.hide_other_blocks:
-            return queryset
-        return self.scope_queryset(queryset, block)
+        return self.declared.visible(super().get_queryset(request), user_scope(request.user))
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # Django redirects to the admin index with "may have been deleted";
-        # another block's row must look exactly like a missing one: 404.
+        # a row out of reach must look exactly like a missing one: 404.
         raise Http404
 
     # --- what may be done with a row -------------------------------------
@@ -52,13 +42,18 @@ class BlockScopedAdmin(admin.ModelAdmin):
         codename = get_permission_codename(action, self.opts)
         return request.user.has_perm(f"{self.opts.app_label}.{codename}", obj)
 
+    @staticmethod
+    def _lacks_place(request) -> bool:
+        scope = user_scope(request.user)
+        return scope.confined and scope.place is None
+
     def has_add_permission(self, request):
-        # A bureau user without a block has nowhere to put a new row.
-        return not is_bureau_without_block(request.user) and super().has_add_permission(request)
+        # A confined user without a place has nowhere to put a new row.
+        return not self._lacks_place(request) and super().has_add_permission(request)
 
     def has_import_permission(self, request):
         # Only ever called on admins that also use django-import-export's ImportMixin.
-        return not is_bureau_without_block(request.user) and super().has_import_permission(request)
+        return not self._lacks_place(request) and super().has_import_permission(request)
 
     def has_view_permission(self, request, obj=None):
         if obj is None:
@@ -78,33 +73,46 @@ class BlockScopedAdmin(admin.ModelAdmin):
         return self._has_object_perm(request, "delete", obj)
 
     # --- what may be picked ----------------------------------------------
+    def narrows(self, db_field) -> bool:
+        """Whether a placed user's choices for `db_field` are narrowed."""
+        target = scope_of(db_field.remote_field.model)
+        return (target is not None and not target.others_visible) or bool(
+            self.declared.narrowing(db_field.name)
+        )
+
+    def narrowed_choices(self, db_field, queryset, scope):
+        """The rows of `queryset` a placed user may point `db_field` at."""
+        target = scope_of(db_field.remote_field.model)
+        if target is not None and not target.others_visible:
+            queryset = target.filter(queryset, scope)
+        return queryset.filter(**self.declared.narrowing(db_field.name))
+
     def get_autocomplete_fields(self, request):
         fields = super().get_autocomplete_fields(request)
-        if bureau_block(request.user) is None:
+        if not user_scope(request.user).placed:
             return fields
         # A plain select shows exactly the narrowed choices.
-        return tuple(f for f in fields if f not in self.block_limited_fields)
+        return tuple(name for name in fields if not self.narrows(self.opts.get_field(name)))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        block = bureau_block(request.user)
-        narrow = self.block_limited_fields.get(db_field.name)
-        if block is not None and narrow is not None:
+        scope = user_scope(request.user)
+        if scope.placed and self.narrows(db_field):
             base = kwargs.get("queryset")
             if base is None:
                 base = db_field.remote_field.model._default_manager.all()
-            kwargs["queryset"] = narrow(base, block)
-            if db_field.name == "block":
-                kwargs["initial"] = block.pk
+            kwargs["queryset"] = self.narrowed_choices(db_field, base, scope)
+            target = scope_of(db_field.remote_field.model)
+            if target is not None and target.path(scope.level) == "pk":
+                # The field picks the user's place itself: it is the only choice.
+                kwargs["initial"] = scope.place.pk
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # --- what is saved ---------------------------------------------------
-    def assign_block(self, obj, block) -> None:
-        """Put a bureau user's new or changed row in their block."""
-        obj.block = block
-
     def save_model(self, request, obj, form, change):
-        block = bureau_block(request.user)
-        if block is not None:
-            # Whatever the form said, a bureau's row stays in its block.
-            self.assign_block(obj, block)
+        scope = user_scope(request.user)
+        if scope.confined:
+            # Whatever the form said, a confined user's row stays in their place.
+            self.declared.assign(obj, scope)
+            if not self.declared.contains(obj, scope):
+                raise PermissionDenied
         super().save_model(request, obj, form, change)

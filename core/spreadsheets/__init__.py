@@ -7,10 +7,10 @@ choices by their Japanese label or stored value, dates as Excel writes them
 
 - `ID` blank is a new row; a row with an ID updates that row, and an exported
   file imported again reports every row unchanged and writes nothing;
-- a bureau user (core.access.bureau_block) imports only its own block's
-  rows: a place in another block is an error on that row, an ID outside the
-  block is "not found or not yours" (never "exists"), and a row without a
-  block gets the bureau's;
+- a confined user (a bureau: its block) imports only the rows of its own
+  place, by the model's scope declaration (core.access.scope): a place
+  outside it is an error on that row, an ID outside it is "not found or not
+  yours" (never "exists"), and a row without a block gets the bureau's;
 - every row is saved on its own through `save()`, so the audit trail records
   it and its user (no bulk path), all rows in one transaction (the admin,
   core.admin.imports, writes everything or nothing);
@@ -18,7 +18,7 @@ choices by their Japanese label or stored value, dates as Excel writes them
   row number a spreadsheet shows (the header is row 1).
 
 A resource built without `user` (a shell, a management command) is not
-confined to a block; the admin always passes the request's user.
+confined; the admin always passes the request's user.
 """
 
 from .cells import (

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from import_export import resources
 from import_export.results import Result, RowResult
 
-from core.access import bureau_block, is_bureau_without_block
+from core.access import EVERYTHING, declared_scope, user_scope
 
 from .cells import TextWidget, normalize, same_text
 
@@ -116,11 +116,19 @@ class StaffResource(resources.ModelResource):
 
     def set_user(self, user) -> None:
         self.user = user
-        self.block = bureau_block(user) if user is not None else None
-        # A bureau user, even one without a block (who then imports nothing).
-        self.confined = self.block is not None or (
-            user is not None and is_bureau_without_block(user)
-        )
+        # How far the user reaches; without a user (a shell, a command): everywhere.
+        self.user_scope = user_scope(user) if user is not None else EVERYTHING
+
+    @property
+    def confined(self) -> bool:
+        """A confined user (a bureau), even one without a place (who then imports nothing)."""
+        return self.user_scope.confined
+
+    def in_reach(self, queryset):
+        """The rows of `queryset` the user may act on (core.access.scope)."""
+        if not self.confined:
+            return queryset
+        return declared_scope(self._meta.model).filter(queryset, self.user_scope)
 
     @classmethod
     def get_result_class(cls):
@@ -140,17 +148,11 @@ class StaffResource(resources.ModelResource):
 
     def get_queryset(self):
         """The rows an ID may name: a bureau's own block's only."""
-        queryset = self.base_queryset()
-        if not self.confined:
-            return queryset
-        if self.block is None:
-            return queryset.none()
-        return queryset.filter(block=self.block)
+        return self.in_reach(self.base_queryset())
 
     def filter_export(self, queryset, **kwargs):
         """A bureau exports its own block's rows, whatever list it came from."""
-        if self.confined:
-            queryset = queryset.filter(block=self.block) if self.block else queryset.none()
+        queryset = self.in_reach(queryset)
         if self.export_related:
             queryset = queryset.select_related(*self.export_related)
         return queryset
@@ -174,8 +176,8 @@ class StaffResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         if self.user is None and kwargs.get("user") is not None:
             self.set_user(kwargs["user"])
-        if self.confined and self.block is None:
-            raise ValueError(gettext("地域ブロックが割り当てられていないため、取り込めません。"))
+        if self.confined and self.user_scope.place is None:
+            raise ValueError(self.unassigned_message())
         aliases = self.header_aliases()
         headers, seen, ignored = [], set(), []
         for header in dataset.headers or []:
@@ -274,38 +276,49 @@ class StaffResource(resources.ModelResource):
         return []
 
     def place(self, instance, *, failed: set[str]) -> list[tuple[str, str]]:
-        """Keep a bureau's row in its block; a bureau's row without a block gets the bureau's.
+        """Keep a confined user's row in their place; a row without one gets theirs.
 
         Resources of rows with places below a block first fill in the block
         the row implies (networks.resources.PlacedResource).
         """
-        if "block" in failed or not self.confined:
+        if not self.confined:
             return []
-        if self.block is None:
-            return [
-                (
-                    NON_FIELD_ERRORS,
-                    gettext("地域ブロックが割り当てられていないため、取り込めません。"),
-                )
-            ]
-        if instance.block_id is None:
-            instance.block = self.block
-        elif instance.block_id != self.block.pk:
-            field_name, place = self.place_outside_block(instance)
-            return [
-                (
-                    field_name,
-                    gettext(
-                        "「%(place)s」は担当の地域ブロック（%(own)s）の外のため、取り込めません。"
-                    )
-                    % {"place": place, "own": self.block.name},
-                )
-            ]
-        return []
+        scope = self.user_scope
+        declared = declared_scope(self._meta.model)
+        field_name = self.place_field(declared)
+        if field_name in failed:
+            return []
+        if scope.place is None:
+            return [(NON_FIELD_ERRORS, self.unassigned_message())]
+        declared.fill(instance, scope)
+        if declared.contains(instance, scope):
+            return []
+        field_name, place = self.place_outside_block(instance)
+        return [
+            (
+                field_name,
+                gettext("「%(place)s」は担当の%(area)s（%(own)s）の外のため、取り込めません。")
+                % {"place": place, "area": scope.level_label, "own": scope.place},
+            )
+        ]
+
+    def place_field(self, declared) -> str:
+        """The row's field on the way to the user's place (`block` for a bureau)."""
+        path = declared.path(self.user_scope.level) or ""
+        return path.split("__")[0]
 
     def place_outside_block(self, instance) -> tuple[str, str]:
-        """(field name, place name) to blame for a row outside the bureau's block."""
-        return "block", instance.block.name
+        """(field name, place name) to blame for a row outside the user's place."""
+        field_name = self.place_field(declared_scope(self._meta.model))
+        if not field_name:
+            # The model has no place at the user's level: the row as a whole is out of reach.
+            return NON_FIELD_ERRORS, str(instance)
+        return field_name, str(getattr(instance, field_name) or "")
+
+    def unassigned_message(self) -> str:
+        return gettext("%(area)sが割り当てられていないため、取り込めません。") % {
+            "area": self.user_scope.level_label
+        }
 
     # --- messages ----------------------------------------------------------
     def column_for(self, key: str) -> str | None:

@@ -15,7 +15,7 @@ class PlacedResource(StaffResource):
 
         A municipality fixes the prefecture and a prefecture fixes the block,
         as the models' save() would; a contradiction is an error, as is a
-        place outside a bureau user's block (StaffResource.place). A bureau's
+        place outside a confined user's own (StaffResource.place). A bureau's
         row without a block gets the bureau's.
         """
         if failed & {"municipality", "prefecture", "block"}:
@@ -50,7 +50,8 @@ class PlacedResource(StaffResource):
         return super().place(instance, failed=failed)
 
     def place_outside_block(self, instance) -> tuple[str, str]:
-        # The prefecture is what the row's author wrote; the block followed from it.
-        if instance.prefecture_id is not None:
+        field_name, place = super().place_outside_block(instance)
+        if field_name == "block" and instance.prefecture_id is not None:
+            # The prefecture is what the row's author wrote; the block followed from it.
             return "prefecture", instance.prefecture.name
-        return super().place_outside_block(instance)
+        return field_name, place

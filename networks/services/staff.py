@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
-from core.access import BUREAU, check_role, grant_role
+from core.access import BUREAU, check_role, forget_roles, grant_role
 
 from ..models import BureauMembership, RegionalBlock
 
@@ -68,5 +68,7 @@ def _record_author(membership: BureauMembership, by) -> None:
 
 
 def _forget_membership(user) -> None:
-    """Drop the cached `user.bureau_membership` (or its absence), so the next read sees the new row."""
+    """Drop the cached `user.bureau_membership` (or its absence) and the scope read
+    from it, so the next read sees the new row."""
     user._state.fields_cache.pop("bureau_membership", None)
+    forget_roles(user)

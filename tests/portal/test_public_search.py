@@ -11,7 +11,7 @@ from django.http import QueryDict
 from briefings.filters import BriefingDateRangeFilterSet, BriefingFilterSet
 from briefings.models import Briefing
 from core.filters import PortalFilterSet
-from core.search import MAX_TERMS
+from core.search import MAX_QUERY_LENGTH, MAX_TERMS
 from networks.models import Organization
 from portal.directory.filters import OrganizationFilterSet
 from tests.admin_urls import admin_url
@@ -52,7 +52,7 @@ LISTS = {
         BriefingFilterSet,
         lambda text: BriefingFactory(title=text),
         "キーワード",
-        200,
+        MAX_QUERY_LENGTH,
         "/briefings/",
         "briefings",
     ),
@@ -60,12 +60,15 @@ LISTS = {
         OrganizationFilterSet,
         lambda text: OrganizationFactory(name=text),
         "名称",
-        100,
+        MAX_QUERY_LENGTH,
         "/organizations/",
         "organizations",
     ),
     "activities": PublicList(
-        ActivityFilterSet, lambda text: ActivityFactory(title=text), "キーワード", 100
+        ActivityFilterSet,
+        lambda text: ActivityFactory(title=text),
+        "キーワード",
+        MAX_QUERY_LENGTH,
     ),
 }
 
