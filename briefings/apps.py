@@ -7,4 +7,4 @@ class BriefingsConfig(AppConfig):
     verbose_name = _("説明会")
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the block rules)
+        from . import figures, permissions  # noqa: F401  (register the figures and block rules)

@@ -11,15 +11,17 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.figures import STATUS_AS_OF, Figures, FigureValue, Period, compute
 from networks.models import Prefecture, RegionalBlock
 
-from ..models import Briefing
+from ..figures import COVERAGE_FIGURES
+from ..models import Briefing, BriefingQuerySet
 
 # --- the schedule ----------------------------------------------------------
 
@@ -294,18 +296,10 @@ class BlockStatusCounts:
 
 @dataclass(frozen=True)
 class CoverageSummary:
-    date_after: datetime.date | None
-    date_before: datetime.date | None
-    held: int
-    planned: int
-    prefectures_reached: int  # distinct prefectures of held prefecture-scope sessions
-    blocks_reached: int  # distinct blocks of held block-scope sessions
-    national: int  # held national sessions
-    as_of: datetime.date | None  # the latest held session in the range
-    # Each figure's own "as of": the latest session it counts (as /about/#figures defines).
-    prefectures_as_of: datetime.date | None
-    blocks_as_of: datetime.date | None
-    national_as_of: datetime.date | None
+    """The coverage page's figures (from the registry, briefings/figures.py), map and matrix."""
+
+    period: Period
+    figures: Figures  # COVERAGE_FIGURES, then briefings-planned
     prefectures: tuple[PrefectureCoverage, ...]  # all 47, by code
     blocks: tuple[BlockStatusCounts, ...]  # all 11, in block order
     without_block: BlockStatusCounts  # sessions with no block (national ones)
@@ -318,6 +312,57 @@ class CoverageSummary:
     map_height = TILE_ROWS * TILE_PITCH - (TILE_PITCH - TILE_SIZE)
 
     @property
+    def date_after(self) -> datetime.date | None:
+        return self.period.date_from
+
+    @property
+    def date_before(self) -> datetime.date | None:
+        return self.period.date_to
+
+    @property
+    def shown(self) -> tuple[FigureValue, ...]:
+        """The figures the page lists, in COVERAGE_FIGURES order."""
+        return self.figures.values[: len(COVERAGE_FIGURES)]
+
+    # Each figure's value, and the date of the latest session it counts (its
+    # "現在" date, as /about/#figures defines it).
+    @property
+    def held(self) -> int:
+        return self.figures["briefings-held"].value
+
+    @property
+    def planned(self) -> int:
+        return self.figures["briefings-planned"].value
+
+    @property
+    def prefectures_reached(self) -> int:
+        return self.figures["prefectures-reached"].value
+
+    @property
+    def blocks_reached(self) -> int:
+        return self.figures["blocks-reached"].value
+
+    @property
+    def national(self) -> int:
+        return self.figures["national-sessions"].value
+
+    @property
+    def as_of(self) -> datetime.date | None:
+        return self.figures["briefings-held"].latest
+
+    @property
+    def prefectures_as_of(self) -> datetime.date | None:
+        return self.figures["prefectures-reached"].latest
+
+    @property
+    def blocks_as_of(self) -> datetime.date | None:
+        return self.figures["blocks-reached"].latest
+
+    @property
+    def national_as_of(self) -> datetime.date | None:
+        return self.figures["national-sessions"].latest
+
+    @property
     def block_totals(self) -> BlockStatusCounts:
         """The matrix's totals row: column sums over the 11 blocks."""
         return BlockStatusCounts(
@@ -328,82 +373,53 @@ class CoverageSummary:
         )
 
 
-def _in_range(
-    prefix: str, date_after: datetime.date | None, date_before: datetime.date | None
-) -> Q:
-    condition = Q()
-    if date_after:
-        condition &= Q(**{f"{prefix}date__gte": date_after})
-    if date_before:
-        condition &= Q(**{f"{prefix}date__lte": date_before})
-    return condition
+def coverage_summary(period: Period = Period()) -> CoverageSummary:  # noqa: B008  (frozen)
+    """Sessions and the places they reached in `period`, each by its status as of
+    the period's date (core.asof; the page's range is `Period.through(after, before)`).
 
-
-def coverage_summary(
-    *, date_after: datetime.date | None = None, date_before: datetime.date | None = None
-) -> CoverageSummary:
-    """Held sessions and the places they reached in the range (inclusive; None = open).
-
-    Three queries: the figures (one aggregate), the 47 prefectures annotated
-    with their counts, the 11 blocks annotated with a count per status.
+    Three queries: the figures (one aggregate, core.figures), the 47
+    prefectures annotated with their counts, the 11 blocks annotated with a
+    count per status.
     """
     statuses = Briefing.Status.values
-    held = Q(status=Briefing.Status.HELD)
-    held_prefecture = held & Q(scope=Briefing.Scope.PREFECTURE)
-    held_block = held & Q(scope=Briefing.Scope.BLOCK)
-    held_national = held & Q(scope=Briefing.Scope.NATIONAL)
-    figures = Briefing.objects.filter(_in_range("", date_after, date_before)).aggregate(
-        held=Count("pk", filter=held),
-        planned=Count("pk", filter=Q(status=Briefing.Status.PLANNED)),
-        prefectures=Count("prefecture", filter=held_prefecture, distinct=True),
-        blocks=Count("block", filter=held_block, distinct=True),
-        national=Count("pk", filter=held_national),
-        as_of=Max("date", filter=held),
-        prefectures_as_of=Max("date", filter=held_prefecture),
-        blocks_as_of=Max("date", filter=held_block),
-        national_as_of=Max("date", filter=held_national),
-        **{
-            f"without_block_{status}": Count("pk", filter=Q(block__isnull=True, status=status))
-            for status in statuses
+    figures = compute(
+        (*COVERAGE_FIGURES, "briefings-planned"),
+        period,
+        extra={
+            Briefing: {
+                f"without_block_{status}": Count(
+                    "pk", filter=Q(block__isnull=True) & Q(**{STATUS_AS_OF: status})
+                )
+                for status in statuses
+            }
         },
     )
 
     # Annotations over a reverse relation bypass the default manager: leave
     # out soft-deleted sessions here explicitly.
-    in_range = _in_range("briefings__", date_after, date_before) & Q(
-        briefings__deleted_at__isnull=True
-    )
+    rule = BriefingQuerySet.as_of_rule
+    in_period = rule.in_period(period, "briefings__") & Q(briefings__deleted_at__isnull=True)
+
+    def count(status: str) -> Count:
+        return Count(
+            "briefings", filter=in_period & rule.status_is(status, period.as_of, "briefings__")
+        )
+
     prefectures = (
         Prefecture.objects.select_related("block")
         .annotate(
-            held_count=Count(
-                "briefings", filter=in_range & Q(briefings__status=Briefing.Status.HELD)
-            ),
-            planned_count=Count(
-                "briefings", filter=in_range & Q(briefings__status=Briefing.Status.PLANNED)
-            ),
+            held_count=count(Briefing.Status.HELD),
+            planned_count=count(Briefing.Status.PLANNED),
         )
         .order_by("code")
     )
     blocks = RegionalBlock.objects.annotate(
-        **{
-            f"count_{status}": Count("briefings", filter=in_range & Q(briefings__status=status))
-            for status in statuses
-        }
+        **{f"count_{status}": count(status) for status in statuses}
     ).order_by("order", "code")
 
     return CoverageSummary(
-        date_after=date_after,
-        date_before=date_before,
-        held=figures["held"],
-        planned=figures["planned"],
-        prefectures_reached=figures["prefectures"],
-        blocks_reached=figures["blocks"],
-        national=figures["national"],
-        as_of=figures["as_of"],
-        prefectures_as_of=figures["prefectures_as_of"],
-        blocks_as_of=figures["blocks_as_of"],
-        national_as_of=figures["national_as_of"],
+        period=period,
+        figures=figures,
         prefectures=tuple(
             PrefectureCoverage(prefecture=p, held=p.held_count, planned=p.planned_count)
             for p in prefectures
@@ -417,6 +433,6 @@ def coverage_summary(
         ),
         without_block=BlockStatusCounts(
             block=None,
-            counts=tuple(figures[f"without_block_{status}"] for status in statuses),
+            counts=tuple(figures.extra[f"without_block_{status}"] for status in statuses),
         ),
     )
