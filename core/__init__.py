@@ -9,7 +9,10 @@
 - `access`: the staff roles, the one block rule and the groups' permissions;
 - `filters`, `views`, `pagination`: the form and filters behind every public
   list, breadcrumbs, lenient pagination, capped sections;
-- `trigram`: PostgreSQL trigram indexes for Japanese substring search.
+- `trigram`: PostgreSQL trigram indexes for Japanese substring search;
+- `dates`: today in Japan; `asof`: the one meaning of "as of D" and the
+  Period a figure is counted over; `figures`: the registry of figures every
+  page shows; `conditions`: a rule about a row answered in SQL and in Python.
 
 `core` imports none of the portal's apps (tests/test_layers.py checks it):
 what it needs of a row it reads from the row (`block_id`, `deleted_at`).

@@ -26,7 +26,7 @@ as of the day after B. So the document's figure is
 `Period.through(2017-01-24, 2017-02-23)` counts the same sessions.
 
 A model takes the rule by giving its QuerySet `AsOfQuerySet` and an
-`as_of_rule`; `as_of(D)` and `in_period(period)` then filter it and alias each
+`as_of_rule`; `as_of(D)` and `in_period(period)` then filter it and annotate each
 row's status as of D as `status_as_of` (figures aggregate over it). Through a
 relation (an annotation over `briefings__…`), use the rule's Q objects with a
 prefix: `status_is()`, `exists()`, `in_range()`.
@@ -41,7 +41,7 @@ from typing import Any, ClassVar
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 
-# The alias `as_of()` gives each row's status as of the date.
+# The annotation `as_of()` gives each row: its status as of the date.
 STATUS_AS_OF = "status_as_of"
 
 
@@ -160,7 +160,7 @@ class AsOfQuerySet(models.QuerySet):
         rule = self.as_of_rule
         queryset = self.filter(rule.exists(date))
         if rule.status_field:
-            queryset = queryset.alias(**{STATUS_AS_OF: rule.status(date)})
+            queryset = queryset.annotate(**{STATUS_AS_OF: rule.status(date)})
         return queryset
 
     def in_period(self, period: Period) -> AsOfQuerySet:

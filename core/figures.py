@@ -8,7 +8,7 @@ own `figures.py` (imported by their AppConfig.ready); core imports no app.
 
 `compute(keys, period)` reads the figures' models through their
 `AsOfQuerySet.in_period(period)` (core.asof: the one meaning of "as of D"),
-so an aggregate filters on the alias `status_as_of`, never on today's
+so an aggregate filters on the annotation `status_as_of`, never on today's
 `status`. Figures over the same model are aggregated together: any
 selection costs one query per model involved. Each value carries the period
 it was counted over, so it can be set beside a figure a document reported

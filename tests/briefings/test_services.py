@@ -211,6 +211,22 @@ def test_coverage_summary_open_ended_ranges():
     assert coverage_summary(Period.through(None, D(2017, 1, 31))).held == 1
 
 
+def test_coverage_summary_as_of_a_date_counts_later_sessions_as_planned():
+    """Figures, map and matrix read each session's status as of the period's date."""
+    BriefingFactory(prefecture=prefecture("43"), date=D(2017, 2, 1))
+    BriefingFactory(prefecture=prefecture("43"), date=D(2017, 3, 6))  # held today
+    BriefingFactory(prefecture=prefecture("37"), date=D(2017, 3, 8), status="cancelled")
+    period = Period(as_of=D(2017, 2, 24))
+
+    summary = coverage_summary(period)
+
+    assert (summary.held, summary.planned, summary.prefectures_reached) == (1, 2, 1)
+    rows = {p.prefecture.code: (p.held, p.planned) for p in summary.prefectures}
+    assert (rows["43"], rows["37"]) == ((1, 1), (0, 1))
+    assert summary.block_totals.counts == (2, 1, 0, 0)
+    assert {item.period for item in summary.figures} == {period}
+
+
 @pytest.mark.parametrize("n", [1, 3])
 def test_coverage_summary_query_count_is_fixed(django_assert_num_queries, n):
     """The figures (one aggregate), the 47 prefectures with their blocks and

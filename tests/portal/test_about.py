@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from briefings.figures import COVERAGE_FIGURES
 from core import figures
 from core.asof import Period
 from portal.views import HOME_FIGURES
@@ -158,3 +159,23 @@ def test_about_seed_quotes_the_document(client, seeded):
     html = response.content.decode()
     assert f'<blockquote lang="ja"><p>{QUOTE}</p></blockquote>' in html
     assert "総務省「第一次提言を受けた対応（総合的推進体制の確立）」" in html
+
+
+def test_about_defines_every_figure_the_home_and_coverage_pages_link_to(client):
+    home = client.get("/").content.decode()
+    coverage = client.get("/briefings/coverage/").content.decode()
+    about = client.get("/about/").content.decode()
+
+    home_links = re.findall(r'href="/about/#(figure-[a-z-]+)"', home)
+    coverage_links = re.findall(r'class="definition" href="/about/#(figure-[a-z-]+)"', coverage)
+
+    assert home_links == [figures.get(key).anchor for key in HOME_FIGURES]
+    assert coverage_links == [figures.get(key).anchor for key in COVERAGE_FIGURES]
+    for anchor in {*home_links, *coverage_links}:
+        assert about.count(f'<h3 id="{anchor}">') == 1
+
+
+def test_about_states_the_as_of_rule(client):
+    html = client.get("/about/").content.decode()
+    assert '<h3 id="as-of">「現在」の数え方</h3>' in html
+    assert "その日以降の日付のものは、今の状況（開催済・中止・延期）にかかわらず" in html
