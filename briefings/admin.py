@@ -12,13 +12,13 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
-from django.db.models import BooleanField, Case, Q, Value, When
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import dates
 from core.admin import HTTPS_URLS
 from core.admin.history import AuditedAdmin
 from core.admin.imports import JapaneseImportExportMixin
@@ -112,29 +112,14 @@ class BriefingAdmin(ScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, Aud
     # --- today, once per request ------------------------------------------
     @staticmethod
     def today(request) -> datetime.date:
-        """Today in Japan, fixed for the whole request (lifecycle.local_today)."""
+        """Today in Japan, fixed for the whole request (core.dates.today)."""
         if not hasattr(request, "_briefings_today"):
-            request._briefings_today = lifecycle.local_today()
+            request._briefings_today = dates.today()
         return request._briefings_today
 
     # --- overdue (要更新) -----------------------------------------------------
     def get_queryset(self, request):
-        overdue = Q(
-            status=Briefing.Status.PLANNED,
-            date__lt=self.today(request),
-            deleted_at__isnull=True,
-        )
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                is_overdue=Case(
-                    When(overdue, then=Value(True)),
-                    default=Value(False),
-                    output_field=BooleanField(),
-                )
-            )
-        )
+        return super().get_queryset(request).with_overdue_flag(today=self.today(request))
 
     @admin.display(description=_("要更新"), ordering="-is_overdue", empty_value="")
     def overdue_flag(self, obj) -> str:

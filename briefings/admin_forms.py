@@ -14,6 +14,7 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from core import dates
 from networks.models import Organization
 
 from .forms import DateInput
@@ -47,7 +48,7 @@ class BriefingAdminForm(forms.ModelForm):
         stored = self.instance.status if self.instance.pk else None
         errors = []
         if status == Briefing.Status.HELD and stored != Briefing.Status.HELD:
-            today = lifecycle.local_today()
+            today = dates.today()
             errors += lifecycle.held_errors(
                 attendees=cleaned_data.get("audience_size"),
                 date=cleaned_data.get("date") or today,

@@ -7,4 +7,4 @@ class BriefingsConfig(AppConfig):
     verbose_name = _("説明会")
 
     def ready(self):
-        from . import permissions  # noqa: F401  (declares how its rows belong to a block)
+        from . import figures, permissions  # noqa: F401  (register the figures and scopes)

@@ -3,18 +3,23 @@
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import dates
+from core.asof import AsOfQuerySet, AsOfRule
+from core.conditions import Condition
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from core.uploads import UploadValidator
 from networks.models import Member, Organization, Prefecture, RegionalBlock
 
 
-class BriefingQuerySet(SoftDeleteQuerySet):
+class BriefingQuerySet(AsOfQuerySet, SoftDeleteQuerySet):
+    # A session is an event (core.asof): as of D, those dated D or later are planned.
+    as_of_rule = AsOfRule.event(planned="planned")
+
     def held(self) -> "BriefingQuerySet":
         return self.filter(status=Briefing.Status.HELD)
 
@@ -25,8 +30,16 @@ class BriefingQuerySet(SoftDeleteQuerySet):
         return self.filter(block=block)
 
     def overdue(self, *, today: datetime.date | None = None) -> "BriefingQuerySet":
-        """Planned sessions whose date has passed in Japan: a bureau must update them (要更新)."""
-        return self.planned().filter(date__lt=today or timezone.localdate())
+        """要更新 sessions (Briefing.overdue_condition) as of `today` (default: today in Japan)."""
+        return self.filter(Briefing.overdue_condition(today or dates.today()).q())
+
+    def with_overdue_flag(self, *, today: datetime.date) -> "BriefingQuerySet":
+        """Each row with `is_overdue` (the same condition), for a list that flags them."""
+        return self.annotate(
+            is_overdue=ExpressionWrapper(
+                Briefing.overdue_condition(today).q(), output_field=BooleanField()
+            )
+        )
 
     def for_list(self) -> "BriefingQuerySet":
         """Everything a list row shows, in a fixed number of queries."""
@@ -169,6 +182,24 @@ class Briefing(SoftDeletable):
 
     def get_absolute_url(self) -> str:
         return reverse("briefings:briefing_detail", args=[self.pk])
+
+    # --- overdue (要更新) ---------------------------------------------------------
+    @classmethod
+    def overdue_condition(cls, today: datetime.date) -> Condition:
+        """要更新: a live session still recorded as planned although, as of `today`,
+        it has taken place (core.asof: dated before today in Japan). So a session
+        dated D is overdue from D+1 00:00 JST; postponed ones wait for a new date.
+        The one definition behind the list filter, the flag column, the staff
+        start page (BriefingQuerySet.overdue) and `is_overdue_on`."""
+        return Condition(
+            status=cls.Status.PLANNED,
+            deleted_at__isnull=True,
+            **BriefingQuerySet.as_of_rule.happened_terms(today),
+        )
+
+    def is_overdue_on(self, today: datetime.date | None = None) -> bool:
+        """Whether this session is 要更新 as of `today` (default: today in Japan)."""
+        return Briefing.overdue_condition(today or dates.today())(self)
 
 
 FILE_VALIDATOR = UploadValidator(max_bytes_setting="MATERIAL_MAX_UPLOAD_BYTES")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from import_export import widgets
 from import_export.fields import Field
 
+from core import dates
 from core.spreadsheets import (
     ChoiceWidget,
     CountWidget,
@@ -150,7 +151,7 @@ class BriefingResource(PlacedResource):
                 for error in lifecycle.held_errors(
                     attendees=instance.audience_size,
                     date=instance.date,
-                    today=lifecycle.local_today(),
+                    today=dates.today(),
                 )
             ]
         if not failed & {"scope", "prefecture"} and (

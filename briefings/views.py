@@ -9,12 +9,13 @@ import datetime
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from core import dates
+from core.asof import Period
 from core.uploads import attachment_response
 from core.views import BreadcrumbsMixin, LenientPaginationMixin
 
@@ -66,7 +67,7 @@ class BriefingListView(BriefingsMixin, LenientPaginationMixin, FilterView):
             for key in ("date_after", "date_before"):
                 if data.get(key):
                     return data[key]
-        return timezone.localdate()
+        return dates.today()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -82,9 +83,7 @@ class BriefingCalendarView(BriefingsMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         try:
-            self.calendar = month_calendar(
-                kwargs["year"], kwargs["month"], today=timezone.localdate()
-            )
+            self.calendar = month_calendar(kwargs["year"], kwargs["month"], today=dates.today())
         except ValueError as exc:  # month 13, year 0 or 99999
             raise Http404(gettext("その年月のカレンダーはありません。")) from exc
         self.page_title = gettext("%(month)sの説明会等") % {
@@ -146,10 +145,12 @@ class CoverageView(BriefingsMixin, TemplateView):
         filterset = BriefingDateRangeFilterSet(
             self.request.GET or None, queryset=Briefing.objects.none()
         )
-        dates = filterset.form.cleaned_data if filterset.is_valid() else {}
+        cleaned = filterset.form.cleaned_data if filterset.is_valid() else {}
         context["filter"] = filterset
+        # "From A through B" is read as of the day after B (core.asof), the
+        # period a figure reported for the same range names.
         context["coverage"] = coverage_summary(
-            date_after=dates.get("date_after"), date_before=dates.get("date_before")
+            Period.through(cleaned.get("date_after"), cleaned.get("date_before"))
         )
         return context
 

@@ -14,6 +14,9 @@
   handling of bad values), the form and filters behind every public list,
   breadcrumbs, lenient pagination, capped sections;
 - `trigram`: PostgreSQL trigram indexes on the folded text.
+- `dates`: today in Japan; `asof`: the one meaning of "as of D" and the
+  Period a figure is counted over; `figures`: the registry of figures every
+  page shows; `conditions`: a rule about a row answered in SQL and in Python.
 
 `core` imports none of the portal's apps (tests/test_layers.py checks it):
 what it needs of a row it reads from the row (`deleted_at`) or along the

@@ -16,9 +16,9 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Max, Q
 from django.urls import reverse
-from django.utils import timezone
 
 from briefings.models import Briefing
+from core import dates
 from core.access import bureau_block, is_bureau_without_block
 from networks.models import RegionalBlock
 from threads.models import Thread
@@ -84,7 +84,7 @@ def start_page(user, *, today: datetime.date | None = None) -> StartPage | None:
     """
     if not user.has_perm("briefings.view_briefing"):
         return None
-    today = today or timezone.localdate()
+    today = today or dates.today()
     if is_bureau_without_block(user):
         return StartPage(today=today, missing_block=True)
     block = bureau_block(user)

@@ -1,24 +1,35 @@
 """The site shell: home, search and about.
 
-Each page reads through the other apps' QuerySet methods and the portal's
-own `figures` and `search` modules; no app imports `portal`.
+Each page reads through the other apps' QuerySet methods, the figure
+registry (core.figures, filled by each app's figures.py) and the portal's
+own `search` module; no app imports `portal`.
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from briefings.figures import COVERAGE_FIGURES
 from briefings.models import Briefing, ProgressReport
 from briefings.services import coverage_summary
+from core import figures
 from threads.models import StatusUpdate, Thread
 
-from . import figures
 from .search import MAX_QUERY_LENGTH, MAX_TERMS, parse_query, search
 
 LATEST_UPDATES = 5
 NEXT_BRIEFINGS = 5
 # Terms offered on the empty search page: the records are in Japanese.
 SEARCH_EXAMPLES = ("説明会", "九州", "Lアラート")
+# The figures the home page shows, in its order (each links to /about/#figure-<key>).
+HOME_FIGURES = (
+    "organizations",
+    "activities-done",
+    "briefings-held",
+    "briefings-planned",
+    "prefectures-reached",
+    "blocks-reached",
+)
 
 
 def group_by_kind(threads) -> list[tuple[str, str, list[Thread]]]:
@@ -40,7 +51,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         briefings = Briefing.objects.for_list()
         context["strands"] = group_by_kind(Thread.objects.for_overview())
-        context["figures"] = figures.compute_figures(figures.HOME_FIGURES)
+        context["figures"] = figures.compute(HOME_FIGURES)
         context["latest_updates"] = StatusUpdate.objects.select_related("thread").order_by(
             "-as_of", "-order", "-pk"
         )[:LATEST_UPDATES]
@@ -81,14 +92,15 @@ class AboutView(TemplateView):
         report = ProgressReport.objects.order_by("-as_of", "-pk").first()
         context["report"] = report
         if report:
-            # The same figures counted from the records up to the report's
-            # date, beside the reported ones, so readers can compare them.
-            context["report_figures"] = figures.compute_figures(
-                figures.COVERAGE_FIGURES, date_before=report.as_of
+            # The same figures counted from the records as of the report's
+            # date (core.asof: sessions dated that day or later were still
+            # planned), beside the reported ones, so readers can compare them.
+            context["report_figures"] = figures.compute(
+                COVERAGE_FIGURES, figures.Period(as_of=report.as_of)
             )
         context["figures"] = [
-            (figure, figure.key in figures.HOME_FIGURES, figure.key in figures.COVERAGE_FIGURES)
-            for figure in figures.FIGURES.values()
+            (figure, figure.key in HOME_FIGURES, figure.key in COVERAGE_FIGURES)
+            for figure in figures.all_figures()
         ]
         context["breadcrumbs"] = [(_("このサイトについて"), reverse("portal:about"))]
         return context

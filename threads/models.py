@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.asof import AsOfQuerySet, AsOfRule
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from networks.models import Field, Organization, RegionalBlock
 
@@ -125,6 +126,12 @@ class WorkItem(models.Model):
         return self.thread.get_absolute_url()
 
 
+class ParticipationQuerySet(AsOfQuerySet):
+    # A participation is a statement (core.asof): there from its joining date on;
+    # the 2017 record gives no joining dates, so an undated one has always been there.
+    as_of_rule = AsOfRule.statement(date_field="joined_on", undated_exists=True)
+
+
 class Participation(models.Model):
     """An organization taking part in a thread, for a period."""
 
@@ -141,6 +148,7 @@ class Participation(models.Model):
     joined_on = models.DateField(_("参加日"), null=True, blank=True)
     left_on = models.DateField(_("退会日"), null=True, blank=True)
 
+    objects = ParticipationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -173,7 +181,10 @@ class Progress(models.TextChoices):
     DONE = "done", _("実施済")
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(AsOfQuerySet):
+    # An activity is an event (core.asof): as of D, those dated D or later are planned.
+    as_of_rule = AsOfRule.event(planned=Progress.PLANNED)
+
     def done(self) -> "ActivityQuerySet":
         return self.filter(status=Progress.DONE)
 
@@ -244,7 +255,12 @@ class Activity(models.Model):
         return self.thread.get_absolute_url()
 
 
-class StatusUpdateManager(LiveManager.from_queryset(SoftDeleteQuerySet)):
+class StatusUpdateQuerySet(AsOfQuerySet, SoftDeleteQuerySet):
+    # A 取組状況 entry is a statement (core.asof): it exists from its 時点 on.
+    as_of_rule = AsOfRule.statement(date_field="as_of", status_field="status")
+
+
+class StatusUpdateManager(LiveManager.from_queryset(StatusUpdateQuerySet)):
     pass
 
 
@@ -278,7 +294,7 @@ class StatusUpdate(SoftDeletable):
 
     # Public pages (and reverse relations) see live entries only.
     objects = StatusUpdateManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    all_objects = StatusUpdateQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

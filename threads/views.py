@@ -2,10 +2,10 @@
 
 from django.core.paginator import Paginator
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView
 
+from core import dates
 from core.views import BreadcrumbsMixin
 
 from . import selectors
@@ -31,7 +31,7 @@ class ThreadListView(ThreadsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
+        today = dates.today()
         context["cards"] = [
             (
                 thread,
@@ -83,9 +83,7 @@ class ThreadDetailView(ThreadsMixin, DetailView):
             activities=page.object_list,
             work_items=work_items,
             participant_items=participant_items,
-            freshness=selectors.freshness(
-                [u.as_of for u in thread.timeline], today=timezone.localdate()
-            ),
+            freshness=selectors.freshness([u.as_of for u in thread.timeline], today=dates.today()),
             briefings=briefings,
             more_briefings=more_briefings,
             briefings_limit=selectors.THREAD_BRIEFINGS_LIMIT,

@@ -1,6 +1,6 @@
-"""Briefing services: reads (`coverage`: schedule order, month calendar,
-coverage figures) and writes (`lifecycle`: held, cancelled, postponed,
-duplicated).
+"""Briefing services: reads (`schedule`: schedule order, month calendar;
+`coverage`: coverage figures, map and matrix) and writes (`lifecycle`: held,
+cancelled, postponed, duplicated).
 
 The names below are re-exported so callers keep importing from
 `briefings.services`.
@@ -8,25 +8,18 @@ The names below are re-exported so callers keep importing from
 
 from .coverage import (
     COLOUR_CLASSES,
-    FIRST_WEEKDAY,
     TILE_COLUMNS,
     TILE_GRID,
     TILE_PITCH,
     TILE_ROWS,
     TILE_SIZE,
     TILE_STROKE,
-    WEEKDAY_NAMES,
     BlockStatusCounts,
-    CalendarDay,
     ColourClass,
     CoverageSummary,
-    MonthCalendar,
     PrefectureCoverage,
-    Weekday,
     colour_class,
     coverage_summary,
-    month_calendar,
-    order_for_schedule,
 )
 from .lifecycle import (
     BriefingTransitionError,
@@ -34,6 +27,15 @@ from .lifecycle import (
     mark_briefing_cancelled,
     mark_briefing_held,
     mark_briefing_postponed,
+)
+from .schedule import (
+    FIRST_WEEKDAY,
+    WEEKDAY_NAMES,
+    CalendarDay,
+    MonthCalendar,
+    Weekday,
+    month_calendar,
+    order_for_schedule,
 )
 
 __all__ = [

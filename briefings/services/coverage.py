@@ -1,4 +1,4 @@
-"""Read-only briefing statistics and schedule views, each in a fixed number of queries.
+"""Read-only briefing statistics (the coverage page and map), in a fixed number of queries.
 
 Every figure is counted from `Briefing` rows with aggregate queries; nothing
 here writes, and nothing is typed in by hand.
@@ -6,140 +6,18 @@ here writes, and nothing is typed in by hand.
 
 from __future__ import annotations
 
-import calendar
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
+from django.db.models import Count, Q
 from django.utils import translation
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from core.figures import STATUS_AS_OF, Figures, FigureValue, Period, compute
 from networks.models import Prefecture, RegionalBlock
 
-from ..models import Briefing
-
-# --- the schedule ----------------------------------------------------------
-
-
-def order_for_schedule(queryset: QuerySet[Briefing]) -> QuerySet[Briefing]:
-    """Planned sessions first, the next one on top; then the rest, newest first."""
-    planned = Q(status=Briefing.Status.PLANNED)
-    return queryset.alias(
-        schedule_group=Case(When(planned, then=Value(0)), default=Value(1)),
-        planned_date=Case(When(planned, then=F("date"))),
-    ).order_by("schedule_group", F("planned_date").asc(nulls_last=True), "-date", "pk")
-
-
-# --- the month calendar ----------------------------------------------------
-
-# Japanese wall calendars start the week on Sunday (日).
-FIRST_WEEKDAY = calendar.SUNDAY
-
-# Python's weekday numbers (Monday = 0) → (short label, full name).
-WEEKDAY_NAMES: dict[int, tuple[Promise, Promise]] = {
-    0: (pgettext_lazy("曜日（略）", "月"), pgettext_lazy("曜日", "月曜日")),
-    1: (pgettext_lazy("曜日（略）", "火"), pgettext_lazy("曜日", "火曜日")),
-    2: (pgettext_lazy("曜日（略）", "水"), pgettext_lazy("曜日", "水曜日")),
-    3: (pgettext_lazy("曜日（略）", "木"), pgettext_lazy("曜日", "木曜日")),
-    4: (pgettext_lazy("曜日（略）", "金"), pgettext_lazy("曜日", "金曜日")),
-    5: (pgettext_lazy("曜日（略）", "土"), pgettext_lazy("曜日", "土曜日")),
-    6: (pgettext_lazy("曜日（略）", "日"), pgettext_lazy("曜日", "日曜日")),
-}
-
-
-@dataclass(frozen=True)
-class Weekday:
-    number: int  # Python's: Monday = 0 … Sunday = 6
-
-    @property
-    def short(self) -> Promise:
-        return WEEKDAY_NAMES[self.number][0]
-
-    @property
-    def full(self) -> Promise:
-        return WEEKDAY_NAMES[self.number][1]
-
-    @property
-    def css_class(self) -> str:
-        return {5: "sat", 6: "sun"}.get(self.number, "")
-
-
-@dataclass(frozen=True)
-class CalendarDay:
-    """One cell: `date` is None for the padding before the 1st and after the last day."""
-
-    date: datetime.date | None
-    weekday: Weekday
-    briefings: tuple[Briefing, ...] = ()
-    is_today: bool = False
-
-
-@dataclass(frozen=True)
-class MonthCalendar:
-    first: datetime.date
-    last: datetime.date
-    weekdays: tuple[Weekday, ...]
-    weeks: tuple[tuple[CalendarDay, ...], ...]
-    count: int
-    previous: datetime.date | None  # the 1st of the month before, if representable
-    next: datetime.date | None
-
-
-def month_calendar(year: int, month: int, *, today: datetime.date | None = None) -> MonthCalendar:
-    """The month's briefings laid out in weeks, read in one query.
-
-    Raises ValueError for a month that `datetime.date` cannot represent.
-    """
-    first = datetime.date(year, month, 1)
-    last = first.replace(day=calendar.monthrange(year, month)[1])
-    by_day: dict[datetime.date, list[Briefing]] = defaultdict(list)
-    briefings = (
-        Briefing.objects.filter(date__range=(first, last))
-        .select_related("prefecture", "block", "host")
-        .order_by("date", "pk")
-    )
-    for briefing in briefings:
-        by_day[briefing.date].append(briefing)
-
-    # monthdayscalendar pads with zeros, so December 9999 needs no year 10000.
-    cal = calendar.Calendar(firstweekday=FIRST_WEEKDAY)
-    weekdays = tuple(Weekday(n) for n in cal.iterweekdays())
-    weeks = []
-    for week in cal.monthdayscalendar(year, month):
-        cells = []
-        for weekday, day in zip(weekdays, week, strict=True):
-            if not day:
-                cells.append(CalendarDay(date=None, weekday=weekday))
-                continue
-            date = first.replace(day=day)
-            cells.append(
-                CalendarDay(
-                    date=date,
-                    weekday=weekday,
-                    briefings=tuple(by_day.get(date, ())),
-                    is_today=date == today,
-                )
-            )
-        weeks.append(tuple(cells))
-
-    previous = next_ = None
-    if first > datetime.date.min:
-        previous = (first - datetime.timedelta(days=1)).replace(day=1)
-    if last < datetime.date.max:
-        next_ = last + datetime.timedelta(days=1)
-    return MonthCalendar(
-        first=first,
-        last=last,
-        weekdays=weekdays,
-        weeks=tuple(weeks),
-        count=sum(len(day) for day in by_day.values()),
-        previous=previous,
-        next=next_,
-    )
-
+from ..figures import COVERAGE_FIGURES
+from ..models import Briefing, BriefingQuerySet
 
 # --- coverage ---------------------------------------------------------------
 
@@ -294,18 +172,10 @@ class BlockStatusCounts:
 
 @dataclass(frozen=True)
 class CoverageSummary:
-    date_after: datetime.date | None
-    date_before: datetime.date | None
-    held: int
-    planned: int
-    prefectures_reached: int  # distinct prefectures of held prefecture-scope sessions
-    blocks_reached: int  # distinct blocks of held block-scope sessions
-    national: int  # held national sessions
-    as_of: datetime.date | None  # the latest held session in the range
-    # Each figure's own "as of": the latest session it counts (as /about/#figures defines).
-    prefectures_as_of: datetime.date | None
-    blocks_as_of: datetime.date | None
-    national_as_of: datetime.date | None
+    """The coverage page's figures (from the registry, briefings/figures.py), map and matrix."""
+
+    period: Period
+    figures: Figures  # COVERAGE_FIGURES, then briefings-planned
     prefectures: tuple[PrefectureCoverage, ...]  # all 47, by code
     blocks: tuple[BlockStatusCounts, ...]  # all 11, in block order
     without_block: BlockStatusCounts  # sessions with no block (national ones)
@@ -318,6 +188,57 @@ class CoverageSummary:
     map_height = TILE_ROWS * TILE_PITCH - (TILE_PITCH - TILE_SIZE)
 
     @property
+    def date_after(self) -> datetime.date | None:
+        return self.period.date_from
+
+    @property
+    def date_before(self) -> datetime.date | None:
+        return self.period.date_to
+
+    @property
+    def shown(self) -> tuple[FigureValue, ...]:
+        """The figures the page lists, in COVERAGE_FIGURES order."""
+        return self.figures.values[: len(COVERAGE_FIGURES)]
+
+    # Each figure's value, and the date of the latest session it counts (its
+    # "現在" date, as /about/#figures defines it).
+    @property
+    def held(self) -> int:
+        return self.figures["briefings-held"].value
+
+    @property
+    def planned(self) -> int:
+        return self.figures["briefings-planned"].value
+
+    @property
+    def prefectures_reached(self) -> int:
+        return self.figures["prefectures-reached"].value
+
+    @property
+    def blocks_reached(self) -> int:
+        return self.figures["blocks-reached"].value
+
+    @property
+    def national(self) -> int:
+        return self.figures["national-sessions"].value
+
+    @property
+    def as_of(self) -> datetime.date | None:
+        return self.figures["briefings-held"].latest
+
+    @property
+    def prefectures_as_of(self) -> datetime.date | None:
+        return self.figures["prefectures-reached"].latest
+
+    @property
+    def blocks_as_of(self) -> datetime.date | None:
+        return self.figures["blocks-reached"].latest
+
+    @property
+    def national_as_of(self) -> datetime.date | None:
+        return self.figures["national-sessions"].latest
+
+    @property
     def block_totals(self) -> BlockStatusCounts:
         """The matrix's totals row: column sums over the 11 blocks."""
         return BlockStatusCounts(
@@ -328,82 +249,53 @@ class CoverageSummary:
         )
 
 
-def _in_range(
-    prefix: str, date_after: datetime.date | None, date_before: datetime.date | None
-) -> Q:
-    condition = Q()
-    if date_after:
-        condition &= Q(**{f"{prefix}date__gte": date_after})
-    if date_before:
-        condition &= Q(**{f"{prefix}date__lte": date_before})
-    return condition
+def coverage_summary(period: Period = Period()) -> CoverageSummary:  # noqa: B008  (frozen)
+    """Sessions and the places they reached in `period`, each by its status as of
+    the period's date (core.asof; the page's range is `Period.through(after, before)`).
 
-
-def coverage_summary(
-    *, date_after: datetime.date | None = None, date_before: datetime.date | None = None
-) -> CoverageSummary:
-    """Held sessions and the places they reached in the range (inclusive; None = open).
-
-    Three queries: the figures (one aggregate), the 47 prefectures annotated
-    with their counts, the 11 blocks annotated with a count per status.
+    Three queries: the figures (one aggregate, core.figures), the 47
+    prefectures annotated with their counts, the 11 blocks annotated with a
+    count per status.
     """
     statuses = Briefing.Status.values
-    held = Q(status=Briefing.Status.HELD)
-    held_prefecture = held & Q(scope=Briefing.Scope.PREFECTURE)
-    held_block = held & Q(scope=Briefing.Scope.BLOCK)
-    held_national = held & Q(scope=Briefing.Scope.NATIONAL)
-    figures = Briefing.objects.filter(_in_range("", date_after, date_before)).aggregate(
-        held=Count("pk", filter=held),
-        planned=Count("pk", filter=Q(status=Briefing.Status.PLANNED)),
-        prefectures=Count("prefecture", filter=held_prefecture, distinct=True),
-        blocks=Count("block", filter=held_block, distinct=True),
-        national=Count("pk", filter=held_national),
-        as_of=Max("date", filter=held),
-        prefectures_as_of=Max("date", filter=held_prefecture),
-        blocks_as_of=Max("date", filter=held_block),
-        national_as_of=Max("date", filter=held_national),
-        **{
-            f"without_block_{status}": Count("pk", filter=Q(block__isnull=True, status=status))
-            for status in statuses
+    figures = compute(
+        (*COVERAGE_FIGURES, "briefings-planned"),
+        period,
+        extra={
+            Briefing: {
+                f"without_block_{status}": Count(
+                    "pk", filter=Q(block__isnull=True) & Q(**{STATUS_AS_OF: status})
+                )
+                for status in statuses
+            }
         },
     )
 
     # Annotations over a reverse relation bypass the default manager: leave
     # out soft-deleted sessions here explicitly.
-    in_range = _in_range("briefings__", date_after, date_before) & Q(
-        briefings__deleted_at__isnull=True
-    )
+    rule = BriefingQuerySet.as_of_rule
+    in_period = rule.in_period(period, "briefings__") & Q(briefings__deleted_at__isnull=True)
+
+    def count(status: str) -> Count:
+        return Count(
+            "briefings", filter=in_period & rule.status_is(status, period.as_of, "briefings__")
+        )
+
     prefectures = (
         Prefecture.objects.select_related("block")
         .annotate(
-            held_count=Count(
-                "briefings", filter=in_range & Q(briefings__status=Briefing.Status.HELD)
-            ),
-            planned_count=Count(
-                "briefings", filter=in_range & Q(briefings__status=Briefing.Status.PLANNED)
-            ),
+            held_count=count(Briefing.Status.HELD),
+            planned_count=count(Briefing.Status.PLANNED),
         )
         .order_by("code")
     )
     blocks = RegionalBlock.objects.annotate(
-        **{
-            f"count_{status}": Count("briefings", filter=in_range & Q(briefings__status=status))
-            for status in statuses
-        }
+        **{f"count_{status}": count(status) for status in statuses}
     ).order_by("order", "code")
 
     return CoverageSummary(
-        date_after=date_after,
-        date_before=date_before,
-        held=figures["held"],
-        planned=figures["planned"],
-        prefectures_reached=figures["prefectures"],
-        blocks_reached=figures["blocks"],
-        national=figures["national"],
-        as_of=figures["as_of"],
-        prefectures_as_of=figures["prefectures_as_of"],
-        blocks_as_of=figures["blocks_as_of"],
-        national_as_of=figures["national_as_of"],
+        period=period,
+        figures=figures,
         prefectures=tuple(
             PrefectureCoverage(prefecture=p, held=p.held_count, planned=p.planned_count)
             for p in prefectures
@@ -417,6 +309,6 @@ def coverage_summary(
         ),
         without_block=BlockStatusCounts(
             block=None,
-            counts=tuple(figures[f"without_block_{status}"] for status in statuses),
+            counts=tuple(figures.extra[f"without_block_{status}"] for status in statuses),
         ),
     )

@@ -22,8 +22,9 @@ until a new date is set. With a new date (later than the old one) it is
 planned again on that date, so the overdue flag watches the new date; the
 old date stays in the history and in a line added to the notes (備考).
 
-"Today" is the date in Japan (TIME_ZONE, Asia/Tokyo): a session dated D may be
-marked held from D 00:00 JST, and a planned one is overdue from D+1 00:00 JST.
+"Today" is the date in Japan (core.dates.today): a session dated D may be
+marked held from D 00:00 JST, and a planned one is overdue from D+1 00:00 JST
+(Briefing.overdue_condition).
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from core import dates
 
 from ..models import Briefing, BriefingMaterial
 
@@ -77,28 +79,6 @@ class BriefingTransitionError(Exception):
         super().__init__(str(message))
         self.message = message
         self.field = field
-
-
-# --- today in Japan ---------------------------------------------------------
-
-
-def now() -> datetime.datetime:
-    """The current instant; tests replace this to stand at a chosen moment."""
-    return timezone.now()
-
-
-def local_today() -> datetime.date:
-    """Today's date in Japan (TIME_ZONE), whatever time zone is active."""
-    return timezone.localdate(now(), timezone.get_default_timezone())
-
-
-def is_overdue(briefing: Briefing, *, today: datetime.date) -> bool:
-    """A live planned session whose date has passed: the bureau must update it (要更新)."""
-    return (
-        briefing.status == Briefing.Status.PLANNED
-        and briefing.date < today
-        and briefing.deleted_at is None
-    )
 
 
 # --- the rules, for the services and the admin's forms ----------------------
@@ -276,7 +256,7 @@ def mark_briefing_held(
     uploaded files in the media storage.
     """
     _check_step(briefing, "held")
-    errors = held_errors(attendees=attendees, date=briefing.date, today=today or local_today())
+    errors = held_errors(attendees=attendees, date=briefing.date, today=today or dates.today())
     if errors:
         raise errors[0]
     rows = _material_rows(materials)

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from briefings.models import Briefing, BriefingMaterial
-from briefings.services import lifecycle
 from core.access import BUREAU, EDITOR, VIEWER
 from networks.services import assign_staff_role
 from tests.factories import BriefingFactory, MemberFactory, OrganizationFactory, block, prefecture
@@ -680,8 +679,8 @@ def test_attending_organizations_autocomplete_answers_a_bureau(client, kyushu):
 # --- overdue (要更新) in the list --------------------------------------------------------
 
 
-def stand_at(monkeypatch, instant: datetime.datetime) -> None:
-    monkeypatch.setattr(lifecycle, "now", lambda: instant)
+def stand_at(time_machine, instant: datetime.datetime) -> None:
+    time_machine.move_to(instant, tick=False)
 
 
 JUST_BEFORE_MIDNIGHT = datetime.datetime(2017, 2, 15, 14, 59, 59, tzinfo=UTC)  # 23:59:59 JST
@@ -697,8 +696,8 @@ def overdue_choice(response) -> str:
     ("instant", "count"),
     [pytest.param(JUST_BEFORE_MIDNIGHT, 0, id="D_23:59:59"), pytest.param(MIDNIGHT, 1, id="D+1")],
 )
-def test_overdue_filter_around_midnight_in_japan(client, editor, monkeypatch, instant, count):
-    stand_at(monkeypatch, instant)
+def test_overdue_filter_around_midnight_in_japan(client, editor, time_machine, instant, count):
+    stand_at(time_machine, instant)
     briefing = planned(date=SESSION_DAY)
     client.force_login(editor)
 
@@ -708,8 +707,8 @@ def test_overdue_filter_around_midnight_in_japan(client, editor, monkeypatch, in
     assert overdue_choice(response) == f"要更新（{count}件）"
 
 
-def test_overdue_flag_column_marks_overdue_rows_only(client, editor, monkeypatch):
-    stand_at(monkeypatch, MIDNIGHT)
+def test_overdue_flag_column_marks_overdue_rows_only(client, editor, time_machine):
+    stand_at(time_machine, MIDNIGHT)
     overdue = planned(title="予定のまま過ぎた説明会", date=SESSION_DAY)
     planned(title="明日の説明会", date=D(2017, 2, 16))
     BriefingFactory(title="開催済の説明会", status=Briefing.Status.HELD, date=D(2017, 2, 1))
@@ -729,8 +728,8 @@ def test_overdue_flag_column_marks_overdue_rows_only(client, editor, monkeypatch
     assert overdue.title in html
 
 
-def test_overdue_count_shown_atop_the_list(client, editor, monkeypatch):
-    stand_at(monkeypatch, MIDNIGHT)
+def test_overdue_count_shown_atop_the_list(client, editor, time_machine):
+    stand_at(time_machine, MIDNIGHT)
     planned(date=SESSION_DAY)
     planned("13", date=D(2017, 2, 1))
     client.force_login(editor)
@@ -745,8 +744,8 @@ def test_overdue_count_shown_atop_the_list(client, editor, monkeypatch):
     assert overdue_choice(response) == "要更新（2件）"
 
 
-def test_overdue_count_of_a_bureau_is_its_blocks(client, kyushu, monkeypatch):
-    stand_at(monkeypatch, MIDNIGHT)
+def test_overdue_count_of_a_bureau_is_its_blocks(client, kyushu, time_machine):
+    stand_at(time_machine, MIDNIGHT)
     kumamoto = planned("43", date=SESSION_DAY)
     planned("13", date=SESSION_DAY)
     client.force_login(kyushu)
@@ -757,8 +756,8 @@ def test_overdue_count_of_a_bureau_is_its_blocks(client, kyushu, monkeypatch):
     assert overdue_choice(response) == "要更新（1件）"
 
 
-def test_overdue_message_absent_when_nothing_is_overdue(client, editor, monkeypatch):
-    stand_at(monkeypatch, JUST_BEFORE_MIDNIGHT)
+def test_overdue_message_absent_when_nothing_is_overdue(client, editor, time_machine):
+    stand_at(time_machine, JUST_BEFORE_MIDNIGHT)
     planned(date=SESSION_DAY)
     client.force_login(editor)
 
@@ -767,8 +766,8 @@ def test_overdue_message_absent_when_nothing_is_overdue(client, editor, monkeypa
     assert texts(response) == []
 
 
-def test_overdue_leaves_the_list_once_marked_held(client, editor, monkeypatch):
-    stand_at(monkeypatch, MIDNIGHT)
+def test_overdue_leaves_the_list_once_marked_held(client, editor, time_machine):
+    stand_at(time_machine, MIDNIGHT)
     briefing = planned(date=SESSION_DAY)
     client.force_login(editor)
 

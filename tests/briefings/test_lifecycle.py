@@ -231,9 +231,9 @@ def test_mark_held_deleted_briefing_refused():
     assert state(briefing) == before
 
 
-def test_mark_held_default_today_is_japan_today(monkeypatch):
+def test_mark_held_default_today_is_japan_today(time_machine):
     # 2017-02-14 15:00 UTC is already 2017-02-15 00:00 in Japan.
-    monkeypatch.setattr(lifecycle, "now", lambda: datetime.datetime(2017, 2, 14, 15, tzinfo=UTC))
+    time_machine.move_to(datetime.datetime(2017, 2, 14, 15, tzinfo=UTC), tick=False)
     briefing = planned(date=SESSION_DAY)
 
     mark_briefing_held(briefing, attendees=1)
@@ -481,20 +481,6 @@ def test_mark_held_history_of_materials_names_the_user(django_user_model):
 
 
 @pytest.mark.parametrize(
-    ("instant", "today"),
-    [
-        pytest.param(datetime.datetime(2017, 2, 15, 14, 59, 59, tzinfo=UTC), D(2017, 2, 15)),
-        pytest.param(datetime.datetime(2017, 2, 15, 15, 0, 0, tzinfo=UTC), D(2017, 2, 16)),
-    ],
-    ids=["23:59:59_JST", "00:00:00_JST"],
-)
-def test_local_today_is_the_date_in_japan(monkeypatch, instant, today):
-    monkeypatch.setattr(lifecycle, "now", lambda: instant)
-    with timezone.override("UTC"):
-        assert lifecycle.local_today() == today
-
-
-@pytest.mark.parametrize(
     ("instant", "overdue"),
     [
         pytest.param(datetime.datetime(2017, 2, 15, 14, 59, 59, tzinfo=UTC), False),
@@ -502,13 +488,14 @@ def test_local_today_is_the_date_in_japan(monkeypatch, instant, today):
     ],
     ids=["D_23:59:59_JST", "D+1_00:00:00_JST"],
 )
-def test_planned_briefing_overdue_from_midnight_after_its_day(monkeypatch, instant, overdue):
-    monkeypatch.setattr(lifecycle, "now", lambda: instant)
+def test_planned_briefing_overdue_from_midnight_after_its_day(time_machine, instant, overdue):
+    time_machine.move_to(instant, tick=False)
     briefing = planned(date=SESSION_DAY)
-    today = lifecycle.local_today()
 
-    assert list(Briefing.objects.overdue(today=today)) == ([briefing] if overdue else [])
-    assert lifecycle.is_overdue(briefing, today=today) is overdue
+    # Both paths default to today in Japan (core.dates.today), whatever zone is active.
+    with timezone.override("UTC"):
+        assert list(Briefing.objects.overdue()) == ([briefing] if overdue else [])
+        assert briefing.is_overdue_on() is overdue
 
 
 @pytest.mark.parametrize("status", ["held", "cancelled", "postponed"])
@@ -516,7 +503,7 @@ def test_only_planned_briefings_are_overdue(status):
     briefing = BriefingFactory(status=status, date=SESSION_DAY)
 
     assert list(Briefing.objects.overdue(today=D(2017, 3, 1))) == []
-    assert lifecycle.is_overdue(briefing, today=D(2017, 3, 1)) is False
+    assert briefing.is_overdue_on(D(2017, 3, 1)) is False
 
 
 def test_deleted_planned_briefing_not_overdue():
@@ -524,7 +511,7 @@ def test_deleted_planned_briefing_not_overdue():
     briefing.soft_delete()
 
     assert list(Briefing.objects.overdue(today=D(2017, 3, 1))) == []
-    assert lifecycle.is_overdue(briefing, today=D(2017, 3, 1)) is False
+    assert briefing.is_overdue_on(D(2017, 3, 1)) is False
 
 
 def test_available_steps_follow_the_status():

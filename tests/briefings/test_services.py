@@ -14,6 +14,7 @@ from briefings.services import (
     month_calendar,
     order_for_schedule,
 )
+from core.asof import Period
 from networks.models import Prefecture
 from tests.factories import BriefingFactory, block, prefecture
 
@@ -196,7 +197,7 @@ def test_coverage_summary_date_range_is_inclusive_and_applies_everywhere():
     BriefingFactory(prefecture=prefecture("43"), date=D(2017, 2, 1))
     BriefingFactory(prefecture=prefecture("37"), date=D(2017, 2, 28))
     BriefingFactory(prefecture=prefecture("37"), date=D(2017, 3, 1))
-    summary = coverage_summary(date_after=D(2017, 2, 1), date_before=D(2017, 2, 28))
+    summary = coverage_summary(Period.through(D(2017, 2, 1), D(2017, 2, 28)))
     assert (summary.held, summary.prefectures_reached, summary.as_of) == (2, 2, D(2017, 2, 28))
     rows = {p.prefecture.code: p.held for p in summary.prefectures}
     assert (rows["43"], rows["37"]) == (1, 1)
@@ -206,8 +207,24 @@ def test_coverage_summary_date_range_is_inclusive_and_applies_everywhere():
 def test_coverage_summary_open_ended_ranges():
     BriefingFactory(date=D(2017, 1, 31))
     BriefingFactory(date=D(2017, 2, 1))
-    assert coverage_summary(date_after=D(2017, 2, 1)).held == 1
-    assert coverage_summary(date_before=D(2017, 1, 31)).held == 1
+    assert coverage_summary(Period.through(D(2017, 2, 1), None)).held == 1
+    assert coverage_summary(Period.through(None, D(2017, 1, 31))).held == 1
+
+
+def test_coverage_summary_as_of_a_date_counts_later_sessions_as_planned():
+    """Figures, map and matrix read each session's status as of the period's date."""
+    BriefingFactory(prefecture=prefecture("43"), date=D(2017, 2, 1))
+    BriefingFactory(prefecture=prefecture("43"), date=D(2017, 3, 6))  # held today
+    BriefingFactory(prefecture=prefecture("37"), date=D(2017, 3, 8), status="cancelled")
+    period = Period(as_of=D(2017, 2, 24))
+
+    summary = coverage_summary(period)
+
+    assert (summary.held, summary.planned, summary.prefectures_reached) == (1, 2, 1)
+    rows = {p.prefecture.code: (p.held, p.planned) for p in summary.prefectures}
+    assert (rows["43"], rows["37"]) == ((1, 1), (0, 1))
+    assert summary.block_totals.counts == (2, 1, 0, 0)
+    assert {item.period for item in summary.figures} == {period}
 
 
 @pytest.mark.parametrize("n", [1, 3])
@@ -274,7 +291,7 @@ def test_coverage_summary_of_the_seed_all_time(seeded):
 
 
 def test_coverage_summary_of_the_seed_in_february_2017(seeded):
-    summary = coverage_summary(date_after=D(2017, 2, 1), date_before=D(2017, 2, 28))
+    summary = coverage_summary(Period.through(D(2017, 2, 1), D(2017, 2, 28)))
     assert summary.held == 15
     assert summary.prefectures_reached == 8
     assert summary.blocks_reached == 6
@@ -284,7 +301,7 @@ def test_coverage_summary_of_the_seed_in_february_2017(seeded):
 
 
 def test_coverage_summary_of_the_seed_in_january_2017(seeded):
-    summary = coverage_summary(date_after=D(2017, 1, 1), date_before=D(2017, 1, 31))
+    summary = coverage_summary(Period.through(D(2017, 1, 1), D(2017, 1, 31)))
     assert (summary.held, summary.prefectures_reached) == (7, 2)
     assert (summary.blocks_reached, summary.national) == (3, 2)
 

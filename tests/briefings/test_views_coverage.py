@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from briefings.services import coverage_summary
+from core.asof import Period
 from tests.factories import BriefingFactory, prefecture
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +129,22 @@ def test_coverage_date_range_filters_everything(client):
     tiles = _tiles(html)
     assert tiles["/prefectures/43/"] == "熊本県：開催 0回"
     assert tiles["/prefectures/37/"] == "香川県：開催 1回"
+
+
+def test_coverage_range_is_read_once_its_last_day_is_over(client):
+    response = client.get(URL, {"date_after": "2017-01-24", "date_before": "2017-02-23"})
+    assert response.context["coverage"].period == Period(
+        date_from=datetime.date(2017, 1, 24),
+        date_to=datetime.date(2017, 2, 23),
+        as_of=datetime.date(2017, 2, 24),
+    )
+
+
+def test_coverage_up_to_the_last_representable_day(client):
+    BriefingFactory(prefecture=prefecture("37"))
+    response = client.get(URL, {"date_before": "9999-12-31"})
+    assert response.status_code == 200
+    assert _figures(response.content.decode())["開催済の説明会等の回数"] == "1回"
 
 
 def test_coverage_open_ended_ranges_say_so(client):

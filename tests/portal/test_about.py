@@ -3,7 +3,10 @@ import re
 
 import pytest
 
-from portal import figures
+from briefings.figures import COVERAGE_FIGURES
+from core import figures
+from core.asof import Period
+from portal.views import HOME_FIGURES
 from tests.factories import BriefingFactory, ProgressReportFactory, block, prefecture
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +36,7 @@ def test_about_explains_the_framework(client):
 def test_about_defines_every_figure_once_with_its_anchor(client):
     html = client.get("/about/").content.decode()
     assert '<section id="figures" aria-labelledby="figures-heading">' in html
-    for figure in figures.FIGURES.values():
+    for figure in figures.all_figures():
         assert html.count(f'id="{figure.anchor}"') == 1
         assert f'<h3 id="{figure.anchor}">{figure.label}</h3>\n  <p>{figure.definition}</p>' in html
     # Each figure says where it is shown.
@@ -44,7 +47,7 @@ def test_about_defines_every_figure_once_with_its_anchor(client):
     national = html.split('id="figure-national-sessions"')[1].split("</section>")[0]
     assert '<a href="/briefings/coverage/">' in national
     assert '<a href="/">' not in national
-    assert set(figures.FIGURES) == {
+    assert {figure.key for figure in figures.all_figures()} == {
         "organizations",
         "activities-done",
         "briefings-held",
@@ -59,7 +62,7 @@ def test_about_has_an_anchor_for_every_figure_link_on_the_home_page(client):
     home = client.get("/").content.decode()
     about = client.get("/about/").content.decode()
     anchors = re.findall(r'href="/about/#(figure-[a-z-]+)"', home)
-    assert len(anchors) == len(figures.HOME_FIGURES)
+    assert len(anchors) == len(HOME_FIGURES)
     for anchor in anchors:
         assert f'id="{anchor}"' in about
 
@@ -73,6 +76,8 @@ def test_about_quotes_the_reported_figure_and_compares_it(client):
     BriefingFactory(date=datetime.date(2017, 1, 24), prefecture=prefecture("37"))
     BriefingFactory(date=datetime.date(2017, 2, 14), prefecture=prefecture("42"))
     BriefingFactory(date=datetime.date(2017, 2, 14), title="後日", prefecture=prefecture("42"))
+    # Held on the report's own day: as of that day it was still planned (core.asof),
+    # as the document's count leaves out its own day's seminar.
     BriefingFactory(
         date=datetime.date(2017, 2, 24), scope="block", prefecture=None, block=block("hokuriku")
     )
@@ -89,15 +94,18 @@ def test_about_quotes_the_reported_figure_and_compares_it(client):
     assert f'<blockquote lang="ja"><p>{QUOTE}</p></blockquote>' in html
     assert f'{report.source}（<time datetime="2017-02-24">2017年2月24日現在</time>）' in html
     assert [(item.figure.key, item.value) for item in response.context["report_figures"]] == [
-        ("briefings-held", 5),
+        ("briefings-held", 4),
         ("prefectures-reached", 2),
-        ("blocks-reached", 1),
+        ("blocks-reached", 0),
         ("national-sessions", 1),
     ]
-    assert "<caption>このサイトの記録から数えた値（2017年2月24日まで）</caption>" in html
+    assert {item.period for item in response.context["report_figures"]} == {
+        Period(as_of=datetime.date(2017, 2, 24))
+    }
+    assert "<caption>このサイトの記録から数えた値（2017年2月24日現在）</caption>" in html
     assert (
         '<tr><th scope="row"><a href="#figure-briefings-held">開催済の説明会等の回数</a></th>'
-        '<td class="num">5</td></tr>'
+        '<td class="num">4</td></tr>'
     ) in html
 
 
@@ -151,3 +159,23 @@ def test_about_seed_quotes_the_document(client, seeded):
     html = response.content.decode()
     assert f'<blockquote lang="ja"><p>{QUOTE}</p></blockquote>' in html
     assert "総務省「第一次提言を受けた対応（総合的推進体制の確立）」" in html
+
+
+def test_about_defines_every_figure_the_home_and_coverage_pages_link_to(client):
+    home = client.get("/").content.decode()
+    coverage = client.get("/briefings/coverage/").content.decode()
+    about = client.get("/about/").content.decode()
+
+    home_links = re.findall(r'href="/about/#(figure-[a-z-]+)"', home)
+    coverage_links = re.findall(r'class="definition" href="/about/#(figure-[a-z-]+)"', coverage)
+
+    assert home_links == [figures.get(key).anchor for key in HOME_FIGURES]
+    assert coverage_links == [figures.get(key).anchor for key in COVERAGE_FIGURES]
+    for anchor in {*home_links, *coverage_links}:
+        assert about.count(f'<h3 id="{anchor}">') == 1
+
+
+def test_about_states_the_as_of_rule(client):
+    html = client.get("/about/").content.decode()
+    assert '<h3 id="as-of">「現在」の数え方</h3>' in html
+    assert "その日以降の日付のものは、今の状況（開催済・中止・延期）にかかわらず" in html

@@ -2,9 +2,11 @@ import datetime
 
 import pytest
 
+from briefings.figures import COVERAGE_FIGURES
 from briefings.models import Briefing
 from briefings.services import coverage_summary
-from portal import figures
+from core import figures
+from portal.views import HOME_FIGURES
 from tests.factories import (
     ActivityFactory,
     BriefingFactory,
@@ -41,7 +43,7 @@ def _populate(n: int) -> None:
 
 
 def _figures(response) -> dict[str, tuple[int, datetime.date | None]]:
-    return {item.figure.key: (item.value, item.as_of) for item in response.context["figures"]}
+    return {item.figure.key: (item.value, item.latest) for item in response.context["figures"]}
 
 
 def test_home_shows_threads_with_latest_status_and_briefings(client):
@@ -150,7 +152,7 @@ def test_home_figures_count_the_records(client):
 def test_home_figures_link_to_their_definitions(client):
     response = client.get("/")
     html = response.content.decode()
-    for key in figures.HOME_FIGURES:
+    for key in HOME_FIGURES:
         assert f'href="/about/#figure-{key}"' in html
     assert '定義<span class="visually-hidden">（参加団体数）</span>' in html
 
@@ -205,8 +207,7 @@ def test_home_seed_figures_agree_with_the_coverage_page(client, seeded):
     """The coverage page computes its own figures; both follow /about/#figures."""
     coverage = coverage_summary()
     values = {
-        item.figure.key: (item.value, item.as_of)
-        for item in figures.compute_figures(figures.COVERAGE_FIGURES)
+        item.figure.key: (item.value, item.latest) for item in figures.compute(COVERAGE_FIGURES)
     }
     assert values == {
         "briefings-held": (coverage.held, coverage.as_of),

@@ -1,0 +1,133 @@
+"""Read-only schedule views: the schedule's order and the month calendar, each in one query."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
+
+from ..models import Briefing
+
+# --- the schedule ----------------------------------------------------------
+
+
+def order_for_schedule(queryset: QuerySet[Briefing]) -> QuerySet[Briefing]:
+    """Planned sessions first, the next one on top; then the rest, newest first."""
+    planned = Q(status=Briefing.Status.PLANNED)
+    return queryset.alias(
+        schedule_group=Case(When(planned, then=Value(0)), default=Value(1)),
+        planned_date=Case(When(planned, then=F("date"))),
+    ).order_by("schedule_group", F("planned_date").asc(nulls_last=True), "-date", "pk")
+
+
+# --- the month calendar ----------------------------------------------------
+
+# Japanese wall calendars start the week on Sunday (日).
+FIRST_WEEKDAY = calendar.SUNDAY
+
+# Python's weekday numbers (Monday = 0) → (short label, full name).
+WEEKDAY_NAMES: dict[int, tuple[Promise, Promise]] = {
+    0: (pgettext_lazy("曜日（略）", "月"), pgettext_lazy("曜日", "月曜日")),
+    1: (pgettext_lazy("曜日（略）", "火"), pgettext_lazy("曜日", "火曜日")),
+    2: (pgettext_lazy("曜日（略）", "水"), pgettext_lazy("曜日", "水曜日")),
+    3: (pgettext_lazy("曜日（略）", "木"), pgettext_lazy("曜日", "木曜日")),
+    4: (pgettext_lazy("曜日（略）", "金"), pgettext_lazy("曜日", "金曜日")),
+    5: (pgettext_lazy("曜日（略）", "土"), pgettext_lazy("曜日", "土曜日")),
+    6: (pgettext_lazy("曜日（略）", "日"), pgettext_lazy("曜日", "日曜日")),
+}
+
+
+@dataclass(frozen=True)
+class Weekday:
+    number: int  # Python's: Monday = 0 … Sunday = 6
+
+    @property
+    def short(self) -> Promise:
+        return WEEKDAY_NAMES[self.number][0]
+
+    @property
+    def full(self) -> Promise:
+        return WEEKDAY_NAMES[self.number][1]
+
+    @property
+    def css_class(self) -> str:
+        return {5: "sat", 6: "sun"}.get(self.number, "")
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """One cell: `date` is None for the padding before the 1st and after the last day."""
+
+    date: datetime.date | None
+    weekday: Weekday
+    briefings: tuple[Briefing, ...] = ()
+    is_today: bool = False
+
+
+@dataclass(frozen=True)
+class MonthCalendar:
+    first: datetime.date
+    last: datetime.date
+    weekdays: tuple[Weekday, ...]
+    weeks: tuple[tuple[CalendarDay, ...], ...]
+    count: int
+    previous: datetime.date | None  # the 1st of the month before, if representable
+    next: datetime.date | None
+
+
+def month_calendar(year: int, month: int, *, today: datetime.date | None = None) -> MonthCalendar:
+    """The month's briefings laid out in weeks, read in one query.
+
+    Raises ValueError for a month that `datetime.date` cannot represent.
+    """
+    first = datetime.date(year, month, 1)
+    last = first.replace(day=calendar.monthrange(year, month)[1])
+    by_day: dict[datetime.date, list[Briefing]] = defaultdict(list)
+    briefings = (
+        Briefing.objects.filter(date__range=(first, last))
+        .select_related("prefecture", "block", "host")
+        .order_by("date", "pk")
+    )
+    for briefing in briefings:
+        by_day[briefing.date].append(briefing)
+
+    # monthdayscalendar pads with zeros, so December 9999 needs no year 10000.
+    cal = calendar.Calendar(firstweekday=FIRST_WEEKDAY)
+    weekdays = tuple(Weekday(n) for n in cal.iterweekdays())
+    weeks = []
+    for week in cal.monthdayscalendar(year, month):
+        cells = []
+        for weekday, day in zip(weekdays, week, strict=True):
+            if not day:
+                cells.append(CalendarDay(date=None, weekday=weekday))
+                continue
+            date = first.replace(day=day)
+            cells.append(
+                CalendarDay(
+                    date=date,
+                    weekday=weekday,
+                    briefings=tuple(by_day.get(date, ())),
+                    is_today=date == today,
+                )
+            )
+        weeks.append(tuple(cells))
+
+    previous = next_ = None
+    if first > datetime.date.min:
+        previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    if last < datetime.date.max:
+        next_ = last + datetime.timedelta(days=1)
+    return MonthCalendar(
+        first=first,
+        last=last,
+        weekdays=weekdays,
+        weeks=tuple(weeks),
+        count=sum(len(day) for day in by_day.values()),
+        previous=previous,
+        next=next_,
+    )

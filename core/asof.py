@@ -1,0 +1,169 @@
+"""The one meaning of "as of D" (D現在), as QuerySet building blocks.
+
+"As of D" is the record as a report written on D saw it, the way the 2017
+document counts "合計２０回の説明会を開催済（平成２９年２月２４日現在）":
+
+- **Events** (briefing sessions, activities: things that take place on their
+  date) have happened as of D only if dated *before* D. An event dated D or
+  later counts as planned as of D, whatever its status today (held,
+  cancelled, postponed): the document of 2017-02-24 counts 20 sessions from
+  1/24, i.e. those of 1/24 … 2/23, not yet the seminar held on 2/24 itself.
+  Later events still exist as of D, as planned (the same document lists the
+  sessions and the consortium planned for March).
+- **Statements** (status updates, dated by their 時点; participations, by
+  their joining date) are part of the record from their date on: one dated D
+  exists as of D (the document's own 取組状況 are dated 2/24), one dated after
+  D does not exist yet. A participation with no joining date counts from the
+  start.
+- Events dated before D and statements dated up to D read as recorded today:
+  the record keeps no history of statuses for figures.
+- As of None: the record as it stands now.
+
+A `Period` adds the range of the rows' own dates, both ends inclusive; a
+range "from A through B" read once B is over is `Period.through(A, B)`, i.e.
+as of the day after B. So the document's figure is
+`Period(date_from=2017-01-24, as_of=2017-02-24)`, and
+`Period.through(2017-01-24, 2017-02-23)` counts the same sessions.
+
+A model takes the rule by giving its QuerySet `AsOfQuerySet` and an
+`as_of_rule`; `as_of(D)` and `in_period(period)` then filter it and annotate each
+row's status as of D as `status_as_of` (figures aggregate over it). Through a
+relation (an annotation over `briefings__…`), use the rule's Q objects with a
+prefix: `status_is()`, `exists()`, `in_range()`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+
+# The annotation `as_of()` gives each row: its status as of the date.
+STATUS_AS_OF = "status_as_of"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The rows dated date_from … date_to (inclusive; None: open), read as of `as_of`."""
+
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    as_of: datetime.date | None = None
+
+    def __post_init__(self):
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError(f"Period runs backwards: {self.date_from} > {self.date_to}")
+
+    @classmethod
+    def through(cls, date_from: datetime.date | None, date_to: datetime.date | None) -> Period:
+        """From `date_from` through `date_to` (AからBまで), read once `date_to` is over."""
+        as_of = None
+        if date_to is not None and date_to < datetime.date.max:
+            as_of = date_to + datetime.timedelta(days=1)
+        return cls(date_from=date_from, date_to=date_to, as_of=as_of)
+
+
+@dataclass(frozen=True)
+class AsOfRule:
+    """How one model's rows read as of a date: as events or as statements."""
+
+    date_field: str
+    # Events: their status, and the value they hold until their date has passed.
+    status_field: str | None = None
+    planned: str | None = None
+    # Statements: whether a row without a date has always been there.
+    undated_exists: bool = False
+
+    @classmethod
+    def event(cls, *, date_field: str = "date", status_field: str = "status", planned: str):
+        return cls(date_field=date_field, status_field=status_field, planned=planned)
+
+    @classmethod
+    def statement(
+        cls, *, date_field: str, status_field: str | None = None, undated_exists: bool = False
+    ):
+        return cls(date_field=date_field, status_field=status_field, undated_exists=undated_exists)
+
+    @property
+    def is_event(self) -> bool:
+        return self.planned is not None
+
+    # --- the rule itself ------------------------------------------------------
+    def happened_terms(self, as_of: datetime.date) -> dict[str, Any]:
+        """Lookups of an event that has taken place as of `as_of` (dated before it)."""
+        return {f"{self.date_field}__lt": as_of}
+
+    def pending_terms(self, as_of: datetime.date) -> dict[str, Any]:
+        """Lookups of an event still to come as of `as_of` (dated on it or later)."""
+        return {f"{self.date_field}__gte": as_of}
+
+    def exists(self, as_of: datetime.date | None, prefix: str = "") -> Q:
+        """The rows there are as of `as_of`: every event; statements dated up to it."""
+        if as_of is None or self.is_event:
+            return Q()
+        known = Q(**{f"{prefix}{self.date_field}__lte": as_of})
+        if self.undated_exists:
+            known |= Q(**{f"{prefix}{self.date_field}__isnull": True})
+        return known
+
+    def status_is(self, value: str, as_of: datetime.date | None, prefix: str = "") -> Q:
+        """Rows whose status as of `as_of` is `value` (use with `exists`)."""
+        recorded = Q(**{f"{prefix}{self.status_field}": value})
+        if as_of is None or not self.is_event:
+            return recorded
+        happened = Q(**{prefix + k: v for k, v in self.happened_terms(as_of).items()})
+        if value == self.planned:
+            pending = Q(**{prefix + k: v for k, v in self.pending_terms(as_of).items()})
+            return recorded | pending
+        return recorded & happened
+
+    def status(self, as_of: datetime.date | None, prefix: str = "") -> models.Expression:
+        """Each row's status as of `as_of`, as an expression (the same rule as status_is)."""
+        recorded = F(f"{prefix}{self.status_field}")
+        if as_of is None or not self.is_event:
+            return recorded
+        pending = Q(**{prefix + k: v for k, v in self.pending_terms(as_of).items()})
+        return Case(
+            When(pending, then=Value(self.planned)),
+            default=recorded,
+            output_field=models.CharField(),
+        )
+
+    def in_range(
+        self, date_from: datetime.date | None, date_to: datetime.date | None, prefix: str = ""
+    ) -> Q:
+        """Rows dated date_from … date_to, both inclusive (an undated row is in no range)."""
+        condition = Q()
+        if date_from:
+            condition &= Q(**{f"{prefix}{self.date_field}__gte": date_from})
+        if date_to:
+            condition &= Q(**{f"{prefix}{self.date_field}__lte": date_to})
+        return condition
+
+    def in_period(self, period: Period, prefix: str = "") -> Q:
+        """Rows dated in the period that exist as of its date."""
+        return self.in_range(period.date_from, period.date_to, prefix) & self.exists(
+            period.as_of, prefix
+        )
+
+
+class AsOfQuerySet(models.QuerySet):
+    """A QuerySet whose rows can be read as of a date; subclasses set `as_of_rule`."""
+
+    as_of_rule: ClassVar[AsOfRule]
+
+    def as_of(self, date: datetime.date | None) -> AsOfQuerySet:
+        """The rows there are as of `date` (None: now), each with its `status_as_of`."""
+        rule = self.as_of_rule
+        queryset = self.filter(rule.exists(date))
+        if rule.status_field:
+            queryset = queryset.annotate(**{STATUS_AS_OF: rule.status(date)})
+        return queryset
+
+    def in_period(self, period: Period) -> AsOfQuerySet:
+        """The rows dated in `period`, as of its date."""
+        rule = self.as_of_rule
+        return self.filter(rule.in_range(period.date_from, period.date_to)).as_of(period.as_of)
