@@ -32,7 +32,9 @@ from .cells import (
     same_text,
 )
 from .files import ExcelCSV, ExcelXLSX, UnreadableFile, build_dataset, decode_spreadsheet_text
+from .limits import OverLimit
 from .resources import SheetResult, SheetRowResult, StaffResource
+from .safe import spreadsheet_safe, spreadsheet_unescape
 
 __all__ = [
     "ChoiceWidget",
@@ -41,6 +43,7 @@ __all__ = [
     "ExcelCSV",
     "ExcelXLSX",
     "LookupWidget",
+    "OverLimit",
     "SheetResult",
     "SheetRowResult",
     "StaffResource",
@@ -51,4 +54,6 @@ __all__ = [
     "decode_spreadsheet_text",
     "normalize",
     "same_text",
+    "spreadsheet_safe",
+    "spreadsheet_unescape",
 ]
