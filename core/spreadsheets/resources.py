@@ -288,7 +288,7 @@ class StaffResource(resources.ModelResource):
         extra = self.extra_cells.get(kwargs.get("row_number"))
         if extra:
             # A value right of the header has no column to go to: never dropped silently.
-            shown = "、".join(f"{letter}列" for letter in extra[:5])
+            shown = "、".join(gettext("%(letter)s列") % {"letter": letter} for letter in extra[:5])
             if len(extra) > 5:
                 shown += gettext(" ほか")
             raise ValidationError(
