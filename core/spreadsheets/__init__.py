@@ -19,7 +19,7 @@ choices by their Japanese label or stored value, dates as Excel writes them
 - a value in a column without a header is an error on its row, never dropped;
 - no import reads or writes a soft-deleted row (`StaffResource.live_rows`):
   editors are told to restore it first, a bureau is told "not found";
-- a file is refused past the limits of `limits` (size, unpacked size, rows)
+- a file is refused past the limits of `limits` (size, unpacked size, cells, rows)
   before it is read whole;
 - no exported cell runs as a formula (`safe.spreadsheet_safe`, used by
   `ExcelCSV` and `ExcelXLSX`, and by any CSV the portal will write).

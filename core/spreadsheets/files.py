@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -150,6 +151,43 @@ class ExcelCSV(base_formats.CSV):
 # --- XLSX ---------------------------------------------------------------------
 
 
+# A cell (<c>) or a shared string (<si>) written with a namespace prefix (<x:c>).
+PREFIXED_ELEMENT = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|si)[\s/>]")
+
+
+def _count_elements(content: bytes) -> int:
+    """Cells and shared strings in an XML part, counted without parsing it."""
+    plain = sum(
+        content.count(b"<" + name + end)
+        for name in (b"c", b"si")
+        for end in (b" ", b"\t", b"\r", b"\n", b"/", b">")
+    )
+    return plain + len(PREFIXED_ELEMENT.findall(content))
+
+
+def _check_parts(data: bytes) -> None:
+    """Refuse an XLSX that would cost too much to open, before openpyxl opens it.
+
+    The zip directory gives each part's size, and zipfile never expands a
+    part beyond it, so a zip bomb is refused unexpanded; then every part is
+    read (within that size) to count cells and strings, and a part with a
+    DTD is refused: XLSX has none, and entities could multiply elements the
+    count does not see.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+        limits.check_expanded_size(sum(part.file_size for part in parts))
+        elements = 0
+        for part in parts:
+            content = archive.read(part)
+            if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+                raise UnreadableFile(
+                    gettext("XLSX として読めません（%(error)s）。") % {"error": "DOCTYPE"}
+                )
+            elements += _count_elements(content)
+        limits.check_elements(elements)
+
+
 def _cells_as_read(cells, *args, **kwargs):
     return cells
 
@@ -183,10 +221,7 @@ class ExcelXLSX(base_formats.XLSX):
         import openpyxl
 
         limits.check_file_size(len(in_stream))
-        # A zip bomb is refused before anything is expanded; zipfile stops
-        # each part at the size its directory declares.
-        with zipfile.ZipFile(io.BytesIO(in_stream)) as archive:
-            limits.check_expanded_size(sum(info.file_size for info in archive.infolist()))
+        _check_parts(in_stream)
         book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
         try:
             return build_dataset(_xlsx_rows(book.active))

@@ -220,6 +220,52 @@ def test_import_xlsx_zip_bomb_is_refused_unopened(client, editor, settings):
     ]
 
 
+def with_shared_strings(count: int) -> bytes:
+    """A real workbook with `count` empty shared strings (openpyxl parses each, ~45 µs)."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_file([])))
+    strings = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + "<si><t/></si>" * count
+        + "</sst>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
+            archive.writestr(info, data)
+        archive.writestr("xl/sharedStrings.xml", strings)
+    return out.getvalue()
+
+
+def test_import_xlsx_with_more_cells_and_strings_than_rows_allow_is_refused_unparsed(
+    client, editor, settings
+):
+    settings.IMPORT_MAX_ROWS = 10  # 40 cells and strings a row: 400
+    content = with_shared_strings(401)
+
+    response = upload(client, content, XLSX)
+
+    assert file_errors(response) == [
+        "XLSX ファイルのセルと文字列の数が上限（400）を超えています。分けて取り込んでください。"
+    ]
+
+
+def test_import_xlsx_with_a_dtd_is_refused(client, editor):
+    entities = '<!DOCTYPE worksheet [<!ENTITY row "<row/>">]>'
+    content = xlsx_with_sheet_xml(sheet_xml("&row;").replace("?>", "?>" + entities, 1))
+
+    response = upload(client, content, XLSX)
+
+    assert file_errors(response) == ["XLSX として読めません（DOCTYPE）。"]
+
+
 # --- the probe's files, with the real limits ----------------------------------------
 
 
@@ -227,9 +273,12 @@ def test_import_probe_files_are_refused_in_well_under_two_seconds(client, editor
     assert (settings.IMPORT_MAX_BYTES, settings.IMPORT_MAX_ROWS) == (5 * 1024 * 1024, 5000)
     twenty_thousand_rows = xlsx_file([[number] for number in range(20_000)])
     fifty_megabytes = csv_file(rows(1)) + b"x" * (50 * 1024 * 1024)
+    # 30 KB that openpyxl would spend most of a minute on.
+    million_strings = with_shared_strings(1_000_000)
 
     timings, errors = [], []
-    for content, format_ in [(twenty_thousand_rows, XLSX), (fifty_megabytes, CSV)]:
+    files = [(twenty_thousand_rows, XLSX), (fifty_megabytes, CSV), (million_strings, XLSX)]
+    for content, format_ in files:
         started = time.perf_counter()
         response = upload(client, content, format_)
         timings.append(time.perf_counter() - started)
@@ -238,6 +287,7 @@ def test_import_probe_files_are_refused_in_well_under_two_seconds(client, editor
     assert errors == [
         "行数が上限（5,000行）を超えています。見出しの下が5,000行以下になるように分けて取り込んでください。",
         "ファイルの大きさが上限（5 MB）を超えています（このファイルは 50 MB）。分けて取り込んでください。",
+        "XLSX ファイルのセルと文字列の数が上限（200,000）を超えています。分けて取り込んでください。",
     ]
     print("refusal wall times (s):", timings)
     assert max(timings) < 2.0, timings
