@@ -165,14 +165,34 @@ def _count_elements(content: bytes) -> int:
     return plain + len(PREFIXED_ELEMENT.findall(content))
 
 
+XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+
+
+def _uncountable(content: bytes) -> str | None:
+    """Why the elements of a part cannot be counted from its bytes, if they cannot.
+
+    Excel writes XML in UTF-8 and without a DTD. In UTF-16 or another
+    declared encoding "<c" is other bytes, and a DTD's entities could
+    multiply elements: the count would not see them.
+    """
+    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+        return "DOCTYPE"
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<", b"\x00\x00"):
+        return "UTF-16"
+    declared = XML_ENCODING.match(content)
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        return declared.group(1).decode("ascii", "replace")
+    return None
+
+
 def _check_parts(data: bytes) -> None:
     """Refuse an XLSX that would cost too much to open, before openpyxl opens it.
 
     The zip directory gives each part's size, and zipfile never expands a
     part beyond it, so a zip bomb is refused unexpanded; then every part is
-    read (within that size) to count cells and strings, and a part with a
-    DTD is refused: XLSX has none, and entities could multiply elements the
-    count does not see.
+    read (within that size) and its cells and strings counted
+    (limits.check_elements); a part whose elements cannot be counted from
+    its bytes is refused.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = archive.infolist()
@@ -180,9 +200,10 @@ def _check_parts(data: bytes) -> None:
         elements = 0
         for part in parts:
             content = archive.read(part)
-            if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+            reason = _uncountable(content)
+            if reason:
                 raise UnreadableFile(
-                    gettext("XLSX として読めません（%(error)s）。") % {"error": "DOCTYPE"}
+                    gettext("XLSX として読めません（%(error)s）。") % {"error": reason}
                 )
             elements += _count_elements(content)
         limits.check_elements(elements)
@@ -195,11 +216,12 @@ def _cells_as_read(cells, *args, **kwargs):
 def _xlsx_rows(sheet) -> Iterator[Cells]:
     """Each row of a read-only sheet as the cells the file holds.
 
-    openpyxl pads every row to the sheet's declared range or its widest
-    cell: a declared A1:XFD1048576 becomes a million rows of 16,384 values,
-    one cell in column XFD a row of 16,384. So the declared range is
-    dropped and each row comes as its own cells (openpyxl 3.1's
-    `ReadOnlyWorksheet._get_row` is what pads them; openpyxl is pinned).
+    openpyxl trusts the range a sheet declares: it pads every row to the
+    declared width (A1:XFD… makes each row 16,384 values) and stops at the
+    declared last row (a range declared too small drops rows without a
+    word); without a range it pads a row to its rightmost cell. So the
+    declared range is dropped and each row comes as its own cells (openpyxl
+    3.1's `ReadOnlyWorksheet._get_row` is what pads them; openpyxl is pinned).
     """
     sheet.reset_dimensions()
     sheet._get_row = _cells_as_read

@@ -257,13 +257,31 @@ def test_import_xlsx_with_more_cells_and_strings_than_rows_allow_is_refused_unpa
     ]
 
 
-def test_import_xlsx_with_a_dtd_is_refused(client, editor):
-    entities = '<!DOCTYPE worksheet [<!ENTITY row "<row/>">]>'
-    content = xlsx_with_sheet_xml(sheet_xml("&row;").replace("?>", "?>" + entities, 1))
+@pytest.mark.parametrize(
+    ("xml", "reason"),
+    [
+        pytest.param(
+            sheet_xml("&row;").replace("?>", '?><!DOCTYPE w [<!ENTITY row "<row/>">]>', 1),
+            "DOCTYPE",
+            id="dtd",
+        ),
+        pytest.param(
+            sheet_xml("").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"),
+            "UTF-16",
+            id="utf-16",
+        ),
+        pytest.param(
+            sheet_xml("").replace('encoding="UTF-8"', 'encoding="cp037"'), "cp037", id="cp037"
+        ),
+    ],
+)
+def test_import_xlsx_whose_cells_cannot_be_counted_is_refused(client, editor, xml, reason):
+    """Entities, or an encoding in which "<c" is other bytes, would hide cells from the count."""
+    content = xlsx_with_sheet_xml(xml)
 
     response = upload(client, content, XLSX)
 
-    assert file_errors(response) == ["XLSX として読めません（DOCTYPE）。"]
+    assert file_errors(response) == [f"XLSX として読めません（{reason}）。"]
 
 
 # --- the probe's files, with the real limits ----------------------------------------
