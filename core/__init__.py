@@ -5,7 +5,9 @@
   in the admin;
 - `spreadsheets`: reading and writing staff spreadsheets (CSV as Excel in
   Japan saves it, XLSX), the resource every staff import builds on and the
-  widgets for its cells;
+  widgets for its cells, the import limits, the waiting upload
+  (`manage.py clean_import_files`) and the rule that no exported cell runs
+  as a formula;
 - `access`: the staff roles, each model's scope (how its rows belong to a
   block), the one access rule and the groups' permissions;
 - `search`: how a search box is read, the one fold (NFKC, upper case) and

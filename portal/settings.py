@@ -6,6 +6,7 @@ SQLite and in production with PostgreSQL and Redis.
 """
 
 import datetime
+import tempfile
 from pathlib import Path
 
 import environ
@@ -181,6 +182,18 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 # An import writes all its rows in one transaction, or none of them.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Imports are refused, with the limit named, past these (core.spreadsheets.limits):
+# the uploaded file's size in bytes, and the rows below the header.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
+if IMPORT_MAX_BYTES < 1 or IMPORT_MAX_ROWS < 1:
+    raise ImproperlyConfigured("IMPORT_MAX_BYTES and IMPORT_MAX_ROWS must be positive numbers.")
+# Where an uploaded file waits between the import's preview and its
+# confirmation (core.spreadsheets.previews); `manage.py clean_import_files`
+# removes what is left there after a day.
+IMPORT_PREVIEW_DIR = Path(
+    env("IMPORT_PREVIEW_DIR", default=str(Path(tempfile.gettempdir()) / "iot-portal-imports"))
+)
 
 # --- Content-Security-Policy (django-csp) ------------------------------------
 # One strict policy on every response, public pages and admin alike: only

@@ -26,3 +26,11 @@ def _japanese():
 
     with translation.override("ja"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def import_preview_dir(settings, tmp_path):
+    """Each test's import previews wait in a folder of its own (parallel runs
+    and other tests' files never meet; a test can list what is left)."""
+    settings.IMPORT_PREVIEW_DIR = tmp_path / "import-previews"
+    return settings.IMPORT_PREVIEW_DIR

@@ -2,35 +2,64 @@
 
 - Files: CSV as Excel in Japan saves it (UTF-8 with BOM, or Shift_JIS/CP932)
   and XLSX; exports are CSV in UTF-8 with BOM (Excel opens it without
-  garbling) and XLSX, with the same Japanese headers.
+  garbling) and XLSX, with the same Japanese headers. No exported cell runs
+  as a formula (core.spreadsheets.safe).
+- A file over the limits (core.spreadsheets.limits) is refused with the
+  limit named: too large before it is stored or read, too many rows as soon
+  as the first row past the limit is read.
 - The resource gets the request's user, so a bureau imports and exports only
   its own block's rows (core.spreadsheets.StaffResource).
 - The preview lists every row, numbered as the spreadsheet numbers it, as
   新規 / 変更 / 変更なし / エラー with the reasons; confirming writes all rows
-  in one transaction or, if any row is wrong, nothing.
+  in one transaction or, if any row is wrong, nothing. 取り消す cancels.
+- The uploaded file waits for the confirmation in IMPORT_PREVIEW_DIR
+  (core.spreadsheets.previews) and is deleted when the import is
+  confirmed, cancelled, refused or fails; files older than a day are
+  removed at the start of each import.
 - Rows are saved one by one through the request (HistoryRequestMiddleware),
   so the audit trail records the importing user.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
-from import_export.formats import base_formats
-from import_export.forms import ExportForm
+from import_export.forms import ExportForm, ImportForm
 
-from core.spreadsheets import ExcelCSV, ExcelXLSX, UnreadableFile
+from core.spreadsheets import ExcelCSV, ExcelXLSX, OverLimit, UnreadableFile, limits
+from core.spreadsheets.previews import (
+    PreviewFileStorage,
+    discard_preview_file,
+    remove_stale_preview_files,
+)
+
+
+class SpreadsheetImportForm(ImportForm):
+    """The upload form: a file over IMPORT_MAX_BYTES is refused before it is stored or read."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        try:
+            limits.check_file_size(upload.size)
+        except OverLimit as error:
+            raise ValidationError(str(error)) from None
+        return upload
 
 
 class JapaneseImportExportMixin(ImportExportMixin):
     """Import and export for a ModelAdmin whose resources are StaffResources."""
 
     import_formats = [ExcelCSV, ExcelXLSX]
-    # import-export's own XLSX writes dates and numbers as native cells.
-    export_formats = [ExcelCSV, base_formats.XLSX]
+    # Both write dates and numbers as the format holds them and text safely.
+    export_formats = [ExcelCSV, ExcelXLSX]
     import_template_name = "admin/import_export_ja/import.html"
     export_template_name = "admin/import_export_ja/export.html"
+    import_form_class = SpreadsheetImportForm
+    tmp_storage_class = PreviewFileStorage
     # Every column is exported, so an export imports back unchanged.
     export_form_class = ExportForm
 
@@ -45,8 +74,41 @@ class JapaneseImportExportMixin(ImportExportMixin):
         kwargs.setdefault("rollback_on_validation_errors", True)
         return kwargs
 
+    # --- export -------------------------------------------------------------
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        # import-export asks for native cells only for its own XLSX class
+        # (an exact type check); each format here says what it needs.
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(
+            request, queryset, force_native_type=file_format.native_cells, **kwargs
+        )
+        return file_format.export_data(data)
+
+    # --- the upload and its preview -------------------------------------------
+    def get_import_context_data(self, **kwargs):
+        context = super().get_import_context_data(**kwargs)
+        context["import_limits"] = {
+            "size": limits.human_size(limits.max_bytes()),
+            "rows": f"{limits.max_rows():,}",
+        }
+        return context
+
+    def import_action(self, request, **kwargs):
+        remove_stale_preview_files()
+        kept = False
+        try:
+            response = super().import_action(request, **kwargs)
+            # Only a preview that may be confirmed needs its file.
+            kept = "confirm_form" in (getattr(response, "context_data", None) or {})
+            return response
+        finally:
+            if not kept:
+                upload = request.FILES.get("import_file")
+                discard_preview_file(getattr(upload, "tmp_storage_name", None))
+
     def add_data_read_fail_error_to_form(self, form, e):
-        if isinstance(e, UnreadableFile):
+        if isinstance(e, (UnreadableFile, OverLimit)):
             form.add_error("import_file", str(e))
             return
         form.add_error(
@@ -56,6 +118,39 @@ class JapaneseImportExportMixin(ImportExportMixin):
             )
             % {"error": type(e).__name__},
         )
+
+    # --- confirming or cancelling -----------------------------------------------
+    def import_url(self) -> str:
+        info = self.get_model_info()
+        return reverse(f"admin:{info[0]}_{info[1]}_import", current_app=self.admin_site.name)
+
+    @method_decorator(require_POST)
+    def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        storage = PreviewFileStorage(name=request.POST.get("import_file_name", ""))
+        try:
+            if "cancel" in request.POST:
+                messages.info(
+                    request, gettext("取り込みを取り消しました。何も書き込んでいません。")
+                )
+                return HttpResponseRedirect(self.import_url())
+            if not storage.exists():
+                messages.error(
+                    request,
+                    gettext(
+                        "確認したファイルはもうありません（取り込み済み、取り消し済み、または1日以上前のもの）。何も書き込んでいません。もう一度ファイルを選んでください。"
+                    ),
+                )
+                return HttpResponseRedirect(self.import_url())
+            try:
+                return super().process_import(request, **kwargs)
+            except (UnreadableFile, OverLimit) as error:
+                # Only a hand-made confirmation gets here: a preview refuses these first.
+                messages.error(request, str(error))
+                return HttpResponseRedirect(self.import_url())
+        finally:
+            storage.remove()
 
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
@@ -68,9 +163,7 @@ class JapaneseImportExportMixin(ImportExportMixin):
                 )
                 % {"count": result.counts["errors"] or len(result.base_errors)},
             )
-            info = self.get_model_info()
-            url = reverse(f"admin:{info[0]}_{info[1]}_import", current_app=self.admin_site.name)
-            return HttpResponseRedirect(url)
+            return HttpResponseRedirect(self.import_url())
         return super().process_result(result, request)
 
     def add_success_message(self, result, request):

@@ -15,7 +15,14 @@ choices by their Japanese label or stored value, dates as Excel writes them
   it and its user (no bulk path), all rows in one transaction (the admin,
   core.admin.imports, writes everything or nothing);
 - every error names its column and says in Japanese what is wrong, on the
-  row number a spreadsheet shows (the header is row 1).
+  row number a spreadsheet shows (the header is row 1);
+- a value in a column without a header is an error on its row, never dropped;
+- no import reads or writes a soft-deleted row (`StaffResource.live_rows`):
+  editors are told to restore it first, a bureau is told "not found";
+- a file is refused past the limits of `limits` (size, unpacked size, cells, rows)
+  before it is read whole;
+- no exported cell runs as a formula (`safe.spreadsheet_safe`, used by
+  `ExcelCSV` and `ExcelXLSX`, and by any CSV the portal will write).
 
 A resource built without `user` (a shell, a management command) is not
 confined; the admin always passes the request's user.
@@ -32,7 +39,9 @@ from .cells import (
     same_text,
 )
 from .files import ExcelCSV, ExcelXLSX, UnreadableFile, build_dataset, decode_spreadsheet_text
+from .limits import OverLimit
 from .resources import SheetResult, SheetRowResult, StaffResource
+from .safe import spreadsheet_safe, spreadsheet_unescape
 
 __all__ = [
     "ChoiceWidget",
@@ -41,6 +50,7 @@ __all__ = [
     "ExcelCSV",
     "ExcelXLSX",
     "LookupWidget",
+    "OverLimit",
     "SheetResult",
     "SheetRowResult",
     "StaffResource",
@@ -51,4 +61,6 @@ __all__ = [
     "decode_spreadsheet_text",
     "normalize",
     "same_text",
+    "spreadsheet_safe",
+    "spreadsheet_unescape",
 ]

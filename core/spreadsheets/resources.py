@@ -12,6 +12,7 @@ from import_export import resources
 from import_export.results import Result, RowResult
 
 from core.access import EVERYTHING, declared_scope, user_scope
+from core.softdelete import SoftDeletable
 
 from .cells import TextWidget, normalize, same_text
 
@@ -112,6 +113,7 @@ class StaffResource(resources.ModelResource):
     def __init__(self, *, user=None, **kwargs):
         super().__init__(**kwargs)
         self.ignored_columns: list[str] = []
+        self.extra_cells: dict[int, list[str]] = {}
         self.set_user(user)
 
     def set_user(self, user) -> None:
@@ -149,6 +151,38 @@ class StaffResource(resources.ModelResource):
     def get_queryset(self):
         """The rows an ID may name: a bureau's own block's only."""
         return self.in_reach(self.base_queryset())
+
+    # --- soft-deleted rows (core.softdelete) ---------------------------------
+    def live_rows(self, queryset):
+        """The rows an import may read or write: never a soft-deleted one, for anyone.
+
+        A deleted row is hidden from the public and from bureau staff;
+        an import writing to it would change what nobody can see. An editor
+        restores it first (core.admin.softdelete).
+        """
+        if issubclass(queryset.model, SoftDeletable):
+            return queryset.filter(deleted_at__isnull=True)
+        return queryset
+
+    def out_of_reach(self, pk) -> ValidationError:
+        """The error for an ID no import may touch: deleted, missing or another block's.
+
+        Editors (who see deleted rows) are told a row is deleted; bureau
+        staff cannot see deleted rows at all, so for them a deleted row, a
+        missing one and another block's get the same answer.
+        """
+        model = self._meta.model
+        if (
+            not self.confined
+            and issubclass(model, SoftDeletable)
+            and model._base_manager.filter(pk=pk, deleted_at__isnull=False).exists()
+        ):
+            message = gettext(
+                "ID「%(id)s」の行は削除されています。復元してから取り込んでください。"
+            )
+        else:
+            message = gettext("ID「%(id)s」の行は見つからないか、変更できません。")
+        return ValidationError({"id": message % {"id": pk}})
 
     def filter_export(self, queryset, **kwargs):
         """A bureau exports its own block's rows, whatever list it came from."""
@@ -195,6 +229,7 @@ class StaffResource(resources.ModelResource):
         if dataset.headers:
             dataset.headers = headers
         self.ignored_columns = ignored
+        self.extra_cells = getattr(dataset, "extra_cells", {})
         if not seen:
             expected = "、".join(f.column_name for f in self.get_import_fields())
             raise ValueError(
@@ -217,12 +252,9 @@ class StaffResource(resources.ModelResource):
         if pk is None:
             return self.match_without_id(row)
         try:
-            return self.get_queryset().get(pk=pk)
+            return self.live_rows(self.get_queryset()).get(pk=pk)
         except ObjectDoesNotExist:
-            # The same answer whether the row is missing or another block's.
-            raise ValidationError(
-                {"id": gettext("ID「%(id)s」の行は見つからないか、変更できません。") % {"id": pk}}
-            ) from None
+            raise self.out_of_reach(pk) from None
 
     def match_without_id(self, row):
         """An existing row a row without an ID stands for; None: a new row."""
@@ -232,7 +264,9 @@ class StaffResource(resources.ModelResource):
         # import-export counts data rows from 1; a spreadsheet shows the
         # header as row 1, so the first data row is row 2.
         sheet_row = kwargs["row_number"] + 1
-        if all(normalize(value) == "" for value in row.values()):
+        if kwargs["row_number"] not in self.extra_cells and all(
+            normalize(value) == "" for value in row.values()
+        ):
             result = self.get_row_result_class()()
             result.import_type = RowResult.IMPORT_TYPE_SKIP
             result.is_blank = True
@@ -251,7 +285,27 @@ class StaffResource(resources.ModelResource):
             result.cells = [row.get(column, "") for column in headers]
         return result
 
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        extra = self.extra_cells.get(kwargs.get("row_number"))
+        if extra:
+            # A value right of the header has no column to go to: never dropped silently.
+            shown = "、".join(gettext("%(letter)s列") % {"letter": letter} for letter in extra[:5])
+            if len(extra) > 5:
+                shown += gettext(" ほか")
+            raise ValidationError(
+                {
+                    NON_FIELD_ERRORS: gettext(
+                        "見出しのない列（%(columns)s）に値があります。見出しを付けるか、値を消してください。"
+                    )
+                    % {"columns": shown}
+                }
+            )
+
     def import_instance(self, instance, row, **kwargs):
+        if getattr(instance, "deleted_at", None) is not None:
+            # However the row was found (by ID or otherwise): never written.
+            raise self.out_of_reach(instance.pk)
         errors: dict = {}
         texts = [f.attribute for f in self.get_import_fields() if isinstance(f.widget, TextWidget)]
         before = {attribute: getattr(instance, attribute) for attribute in texts}
