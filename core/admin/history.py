@@ -13,6 +13,9 @@
 - Every record lists its changes as "field: old → new" against the record
   before it (also across pages), with choice labels, dates in Japanese, the
   many-to-many fields and the soft-deletion timestamp (core.admin.changes).
+
+It also refuses a stale change form (core.admin.locking): a form opened
+before someone else saved the same row does not overwrite their edit.
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.access import is_editor
 
 from .changes import EXTRA_DIFF_FIELDS, ReadableChanges, annotate_changes
+from .locking import EditLockAdmin
 
 
-class AuditedAdmin(SimpleHistoryAdmin):
-    """History pages scoped like the change page, diffs, revert for editors only."""
+class AuditedAdmin(EditLockAdmin, SimpleHistoryAdmin):
+    """History pages scoped like the change page, diffs, revert for editors
+    only; stale forms refused (locking.EditLockAdmin)."""
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableChanges(self.model, historical_record)
