@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from core.admin.locking import EditLockAdmin
 from networks.models import BureauMembership
 
 from .staff_dashboard import start_page
@@ -49,7 +50,8 @@ class BureauMembershipInline(admin.StackedInline):
 User = get_user_model()
 
 
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(EditLockAdmin, UserAdmin):
+    # The block inline is a tracked row: a stale user page must not overwrite it.
     inlines = (BureauMembershipInline,)
 
     def get_readonly_fields(self, request, obj=None):

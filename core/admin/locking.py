@@ -26,8 +26,9 @@ shows.
 - A form shown again after an ordinary validation error keeps the version
   it was opened with.
 
-`EditLockAdmin` (mixed into history.AuditedAdmin) applies this to every
-change form, its inlines and the revert page; `check_rows` serves forms that
+`EditLockAdmin` (mixed into history.AuditedAdmin, and into any other admin
+with an inline of a tracked model) applies this to every change form, its
+inlines and the revert page; `check_rows` serves forms that
 act on rows without editing them as a form (the briefing lifecycle steps).
 """
 
@@ -185,10 +186,10 @@ class EditConflict:
         return values
 
 
-def find_conflict(model, pk, *, base: int | None, current: int, fields, subject, **names):
+def find_conflict(model, pk, *, base: int | None, current: int, fields, subject, **labels):
     """The conflict of a row opened at version `base`, now at `current`, or
     None when nothing `fields` shows (None: any field) changed since.
-    `names`: the EditConflict's title and inline."""
+    `labels`: the EditConflict's title and inline."""
     if base == current:
         return None
     history = _history(model).objects.filter(**{model._meta.pk.attname: pk})
@@ -199,9 +200,11 @@ def find_conflict(model, pk, *, base: int | None, current: int, fields, subject,
         .order_by("-history_id")[: CHANGES_SHOWN + 1]
     )
     if base_record is None or not since:
-        return EditConflict(subject=subject, **names)
+        return EditConflict(subject=subject, **labels)
     latest = since[0]
-    tracked = {f.name for f in base_record.tracked_fields} | {
+    # Editable fields only: the library's diff cannot compare others;
+    # the soft deletion (EXTRA_DIFF_FIELDS) is compared below.
+    tracked = {f.name for f in base_record.tracked_fields if f.editable} | {
         f.name for f in base_record._history_m2m_fields
     }
     names = tracked if fields is None else tracked.intersection(fields)
@@ -217,7 +220,7 @@ def find_conflict(model, pk, *, base: int | None, current: int, fields, subject,
     # Saves that changed nothing are left out; the latest is kept to name who and when.
     records = [r for r in shown if r.history_delta_changes] or [latest]
     return EditConflict(
-        subject=subject, records=records, changed_fields=changed, base=base_record, **names
+        subject=subject, records=records, changed_fields=changed, base=base_record, **labels
     )
 
 
@@ -394,10 +397,10 @@ class EditLockAdmin(admin.ModelAdmin):
     """Every change form (and inline, and the revert page) carries the
     versions of its rows and refuses a stale save."""
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        if obj is None or obj.pk is None:
-            return form  # an add form: nothing to be stale against
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None or obj.pk is None or not is_tracked(self.model):
+            return form  # an add form, or a row without history (its inlines may have one)
         return versioned_form(form)
 
     def get_formsets_with_inlines(self, request, obj=None):
