@@ -364,3 +364,20 @@ def test_hand_built_post_takes_versions_from_the_page(sato):
     versions = row_versions(sato.get(admin_url(Thread, "change", thread.pk)))
 
     assert sorted(versions) == [VERSION_FIELD, f"status_updates-0-{VERSION_FIELD}"]
+
+
+def test_row_opened_before_it_had_a_history_is_refused_naming_who_changed_it(tanaka, sato):
+    """Rows stored before the audit trail existed have no history record yet."""
+    briefing = factories.BriefingFactory(title="元の開催概要")
+    briefing.history.all().delete()
+    url = admin_url(Briefing, "change", briefing.pk)
+    sato_form = change_form_data(sato.get(url))
+    tanaka.post(url, {**change_form_data(tanaka.get(url)), "title": "田中の開催概要"})
+
+    response = sato.post(url, {**sato_form, "notes": "佐藤の備考"})
+
+    assert response.context["adminform"].form.non_field_errors() == [
+        refused("この項目", latest(briefing))
+    ]
+    assert "変更内容の記録はありません。" in response.content.decode()
+    assert Briefing.objects.get(pk=briefing.pk).title == "田中の開催概要"
