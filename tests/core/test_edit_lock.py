@@ -381,3 +381,47 @@ def test_row_opened_before_it_had_a_history_is_refused_naming_who_changed_it(tan
     ]
     assert "変更内容の記録はありません。" in response.content.decode()
     assert Briefing.objects.get(pk=briefing.pk).title == "田中の開催概要"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_save_waits_for_a_concurrent_save_of_the_row_and_is_refused(tanaka, sato):
+    """PostgreSQL: 田中's save holds the row while 佐藤's stale form arrives.
+    佐藤's check waits for the row lock, then sees 田中's version. Without the
+    lock it would read the version before 田中's commit and overwrite it."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    if not connection.features.has_select_for_update:
+        pytest.skip("SQLite serialises writers; it has no row locks")
+    briefing = factories.BriefingFactory(title="元の開催概要")
+    url = admin_url(Briefing, "change", briefing.pk)
+    sato_form = change_form_data(sato.get(url))
+    holding = threading.Event()
+
+    def tanaka_saves():
+        try:
+            with transaction.atomic():
+                row = Briefing.objects.select_for_update().get(pk=briefing.pk)
+                holding.set()
+                time.sleep(1)  # 佐藤's request arrives meanwhile
+                row.title = "田中の開催概要"
+                row._history_user = tanaka.user
+                row.save()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=tanaka_saves)
+    thread.start()
+    assert holding.wait(5)
+
+    response = sato.post(url, {**sato_form, "notes": "佐藤の備考"})
+
+    thread.join()
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == [
+        refused("この項目", latest(briefing))
+    ]
+    briefing.refresh_from_db()
+    assert (briefing.title, briefing.notes) == ("田中の開催概要", "")
