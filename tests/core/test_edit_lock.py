@@ -343,7 +343,9 @@ def test_stale_revert_refused(tanaka, sato):
     briefing.title = "二番目の開催概要"
     briefing.save()
     version_url = admin_url(Briefing, "simple_history", briefing.pk, first.pk)
-    revert = change_form_data(sato.get(version_url))
+    page = sato.get(version_url)
+    assert f'<input type="hidden" name="{VERSION_FIELD}"' in page.content.decode()
+    revert = change_form_data(page)
     url = admin_url(Briefing, "change", briefing.pk)
     tanaka.post(url, {**change_form_data(tanaka.get(url)), "title": "田中の開催概要"})
 
