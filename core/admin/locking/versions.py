@@ -23,7 +23,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 from ..changes import EXTRA_DIFF_FIELDS, annotate_changes
 
 VERSION_FIELD = "_row_version"
-_signer = signing.Signer(salt="core.admin.locking")
+SALT = "core.admin.locking"
 # The most recent changes listed per row in a refusal.
 CHANGES_SHOWN = 10
 
@@ -74,13 +74,13 @@ def current_versions(model, pks: Iterable, *, lock: bool) -> dict[str, int]:
 def issue_token(model, versions: dict) -> str:
     """The signed versions of some rows of `model`, as a form carries them."""
     rows = ",".join(f"{pk}={version}" for pk, version in sorted(versions.items()))
-    return _signer.sign(f"{model._meta.label_lower}:{rows}")
+    return signing.Signer(salt=SALT).sign(f"{model._meta.label_lower}:{rows}")
 
 
 def read_token(model, token) -> dict[str, int] | None:
     """The versions a form carried back, or None if missing or not ours."""
     try:
-        label, _sep, rows = _signer.unsign(token or "").partition(":")
+        label, _sep, rows = signing.Signer(salt=SALT).unsign(token or "").partition(":")
         if label != model._meta.label_lower:
             return None
         pairs = (row.rpartition("=") for row in rows.split(",") if row)
