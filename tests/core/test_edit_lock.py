@@ -385,8 +385,16 @@ def test_row_opened_before_it_had_a_history_is_refused_naming_who_changed_it(tan
     assert Briefing.objects.get(pk=briefing.pk).title == "田中の開催概要"
 
 
+@pytest.fixture
+def reference_data():
+    """A transactional test may follow a flush (see ensure_reference_data)."""
+    from tests.browser.conftest import ensure_reference_data
+
+    ensure_reference_data()
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_save_waits_for_a_concurrent_save_of_the_row_and_is_refused(tanaka, sato):
+def test_save_waits_for_a_concurrent_save_of_the_row_and_is_refused(reference_data, tanaka, sato):
     """PostgreSQL: 田中's save holds the row while 佐藤's stale form arrives.
     佐藤's check waits for the row lock, then sees 田中's version. Without the
     lock it would read the version before 田中's commit and overwrite it."""
