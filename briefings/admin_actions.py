@@ -14,6 +14,9 @@ this module only checks permissions, runs the forms and reports.
   listed in a message.
 - 開催済にする records one session's attendance and handouts, so it takes
   one row at a time: from the list it opens that row's form.
+- The form carries the versions of its rows (core.admin.locking): if any of
+  them changed after the form was opened, no row is changed and the form
+  comes back with what changed, to be sent again.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
+
+from core.admin import locking
 
 from .admin_forms import CancelForm, DuplicateForm, HeldForm, PostponeForm
 from .models import Briefing
@@ -64,8 +69,12 @@ class Step:
             return False
         return modeladmin.has_change_permission(request, briefing)
 
-    def make_form(self, modeladmin, data=None, files=None) -> forms.Form:
+    def make_form(self, modeladmin, briefings, data=None, files=None) -> forms.Form:
         kwargs = {"admin_site": modeladmin.admin_site} if self.form_class is HeldForm else {}
+        if data is None:
+            # Opened now: the versions to compare with when it comes back.
+            versions = locking.current_versions(Briefing, [b.pk for b in briefings], lock=False)
+            kwargs["initial"] = {"versions": locking.issue_token(Briefing, versions)}
         return self.form_class(data, files, prefix="step", **kwargs)
 
 
@@ -143,10 +152,18 @@ def apply_step(modeladmin, request, step: Step, briefings, form) -> list[Briefin
 
     Returns the resulting briefings (the copies, for duplication), or None
     after adding an error message per refused row; then nothing was changed.
+    If a row changed since the form was opened, that is the refusal, and the
+    form is marked to show the changes (StepForm.show_conflicts).
     """
-    results, refusals = [], []
+    results, refusals, conflicts = [], [], []
     try:
         with transaction.atomic():
+            # Locks the rows until the step is written: nobody saves them in between.
+            conflicts, token = locking.check_rows(
+                Briefing, briefings, form.cleaned_data["versions"], subject=describe
+            )
+            if conflicts:
+                raise _Refused
             for briefing in briefings:
                 if not step.allowed(modeladmin, request, briefing):
                     refusals.append((briefing, gettext("この説明会等を変更する権限がありません。")))
@@ -160,6 +177,10 @@ def apply_step(modeladmin, request, step: Step, briefings, form) -> list[Briefin
             if refusals:
                 raise _Refused
     except _Refused:
+        if conflicts:
+            form.show_conflicts(conflicts, token)
+        for conflict in conflicts:
+            modeladmin.message_user(request, conflict.message, messages.ERROR)
         for briefing, reason in refusals:
             modeladmin.message_user(
                 request,
@@ -194,6 +215,7 @@ def render_step(modeladmin, request, step: Step, briefings, form, *, from_list: 
         "briefings": briefings,
         "single": single,
         "form": form,
+        "edit_conflicts": form.edit_conflicts,
         "media": modeladmin.media + form.media,
         "from_list": from_list,
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
@@ -222,12 +244,14 @@ def run_action(modeladmin, request, queryset, step: Step):
             return None
         return HttpResponseRedirect(step_url(modeladmin, briefings[0], step))
     if "apply" in request.POST:
-        form = step.make_form(modeladmin, request.POST, request.FILES)
+        form = step.make_form(modeladmin, briefings, request.POST, request.FILES)
         if form.is_valid():
-            apply_step(modeladmin, request, step, briefings, form)
-            return None  # back to the list, which shows the messages
+            applied = apply_step(modeladmin, request, step, briefings, form)
+            if applied is not None or not form.edit_conflicts:
+                return None  # back to the list, which shows the messages
+            # Stale: the form again, with what changed since it was opened.
     else:
-        form = step.make_form(modeladmin)
+        form = step.make_form(modeladmin, briefings)
     return render_step(modeladmin, request, step, briefings, form, from_list=True)
 
 
@@ -252,7 +276,7 @@ def step_view(modeladmin, request, briefing: Briefing, step: Step):
         modeladmin.message_user(request, str(error), messages.ERROR)
         return HttpResponseRedirect(change_url)
     if request.method == "POST":
-        form = step.make_form(modeladmin, request.POST, request.FILES)
+        form = step.make_form(modeladmin, [briefing], request.POST, request.FILES)
         if form.is_valid():
             results = apply_step(modeladmin, request, step, [briefing], form)
             if results is not None:
@@ -265,7 +289,7 @@ def step_view(modeladmin, request, briefing: Briefing, step: Step):
                 )
         # Invalid or refused: the form again, with the messages above it.
     else:
-        form = step.make_form(modeladmin)
+        form = step.make_form(modeladmin, [briefing])
     return render_step(modeladmin, request, step, [briefing], form, from_list=False)
 
 

@@ -15,6 +15,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from core import dates
+from core.admin.locking import RowVersionField
 from networks.models import Organization
 
 from .forms import DateInput
@@ -159,8 +160,21 @@ class BriefingMaterialInlineFormSet(BaseInlineFormSet):
 
 
 class StepForm(forms.Form):
+    """A step's form carries the versions of the rows it was opened for, so a
+    step taken on a stale page is refused (admin_actions.apply_step)."""
+
     # The admin's stylesheet marks required fields' labels in bold.
     required_css_class = "required"
+    versions = RowVersionField()
+    # What changed since the page was opened, once a step was refused for it.
+    edit_conflicts = ()
+
+    def show_conflicts(self, conflicts, token: str) -> None:
+        """Shown again after a refusal: the changes, and the current versions
+        (the person's own input stays as they sent it)."""
+        self.edit_conflicts = conflicts
+        self.data = self.data.copy()
+        self.data[self.add_prefix("versions")] = token
 
 
 class MaterialForm(forms.Form):

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from core.admin.locking import EditLockAdmin
 from core.search import folded
 from networks.models import BureauMembership
 
@@ -50,7 +51,8 @@ class BureauMembershipInline(admin.StackedInline):
 User = get_user_model()
 
 
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(EditLockAdmin, UserAdmin):
+    # The block inline is a tracked row: a stale user page must not overwrite it.
     inlines = (BureauMembershipInline,)
     search_fields = folded(*UserAdmin.search_fields)
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from briefings.models import Briefing, BriefingMaterial
 from core.access import BUREAU, EDITOR, VIEWER
 from networks.services import assign_staff_role
+from tests.admin_urls import row_versions
 from tests.factories import BriefingFactory, MemberFactory, OrganizationFactory, block, prefecture
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +84,17 @@ def state(briefing: Briefing) -> dict:
     }
 
 
+def post_step(client, briefing: Briefing, step: str, data: dict):
+    """Post a step's form as the page opened it: with the row's version
+    (core.admin.locking), which a form without it is refused for."""
+    page = client.get(step_url(briefing, step))
+    assert page.status_code == 200
+    return client.post(
+        step_url(briefing, step),
+        {"step-versions": page.context["form"]["versions"].value(), **data},
+    )
+
+
 def texts(response) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request)]
 
@@ -126,8 +138,10 @@ def test_held_form_records_the_session(client, request, user_fixture):
     city, university = OrganizationFactory(name="熊本市"), OrganizationFactory(name="熊本大学")
     client.force_login(user)
 
-    response = client.post(
-        step_url(briefing, "held"),
+    response = post_step(
+        client,
+        briefing,
+        "held",
         held_data(
             **{
                 "step-organizations": [city.pk, university.pk],
@@ -166,8 +180,10 @@ def test_held_form_without_attendees_shows_errors_and_changes_nothing(client, ed
     client.force_login(editor)
     before = state(briefing)
 
-    response = client.post(
-        step_url(briefing, "held"),
+    response = post_step(
+        client,
+        briefing,
+        "held",
         held_data(**{"step-attendees": "", "materials-0-title": "説明資料"}),
     )
 
@@ -185,7 +201,7 @@ def test_held_form_future_session_refused_with_a_message(client, editor):
     client.force_login(editor)
     before = state(briefing)
 
-    response = client.post(step_url(briefing, "held"), held_data())
+    response = post_step(client, briefing, "held", held_data())
 
     assert response.status_code == 200
     assert texts(response) == [
@@ -201,6 +217,7 @@ def test_held_view_of_a_cancelled_briefing_redirects_with_a_message(client, edit
     client.force_login(editor)
     before = state(briefing)
 
+    # Refused before the form is read: no version needed.
     response = client.post(step_url(briefing, "held"), held_data())
 
     assert response.status_code == 302
@@ -292,7 +309,7 @@ def test_cancel_view_records_the_reason(client, kyushu):
     briefing = planned()
     client.force_login(kyushu)
 
-    response = client.post(step_url(briefing, "cancel"), {"step-reason": "台風の接近により中止"})
+    response = post_step(client, briefing, "cancel", {"step-reason": "台風の接近により中止"})
 
     assert response.status_code == 302
     briefing = Briefing.objects.get(pk=briefing.pk)
@@ -305,7 +322,7 @@ def test_cancel_view_without_reason_changes_nothing(client, kyushu):
     client.force_login(kyushu)
     before = state(briefing)
 
-    response = client.post(step_url(briefing, "cancel"), {"step-reason": "  "})
+    response = post_step(client, briefing, "cancel", {"step-reason": "  "})
 
     assert response.status_code == 200
     assert response.context["form"].errors == {"reason": ["このフィールドは必須です。"]}
@@ -316,8 +333,8 @@ def test_postpone_view_with_new_date_moves_the_session(client, editor):
     briefing = planned()
     client.force_login(editor)
 
-    response = client.post(
-        step_url(briefing, "postpone"), {"step-new_date": "2017-03-10", "step-note": "講師の都合"}
+    response = post_step(
+        client, briefing, "postpone", {"step-new_date": "2017-03-10", "step-note": "講師の都合"}
     )
 
     assert response.status_code == 302
@@ -332,7 +349,7 @@ def test_duplicate_view_opens_the_copy(client, kyushu):
     source.members.set([MemberFactory()])
     client.force_login(kyushu)
 
-    response = client.post(step_url(source, "duplicate"), {"step-date": "2017-04-20"})
+    response = post_step(client, source, "duplicate", {"step-date": "2017-04-20"})
 
     copy = Briefing.objects.exclude(pk=source.pk).get()
     assert response.status_code == 302
@@ -355,9 +372,14 @@ def test_duplicate_view_opens_the_copy(client, kyushu):
 
 
 def action(client, name: str, briefings, **data):
-    return client.post(
-        CHANGELIST, {"action": name, "_selected_action": [b.pk for b in briefings], **data}
-    )
+    """Post an action on the list; with `apply`, as its form was opened in
+    the round before, with the rows' versions (core.admin.locking)."""
+    selected = {"action": name, "_selected_action": [b.pk for b in briefings]}
+    if "apply" in data:
+        shown = client.post(CHANGELIST, selected)
+        if shown.context is not None and "step" in shown.context:  # the step's form
+            data = {"step-versions": shown.context["form"]["versions"].value(), **data}
+    return client.post(CHANGELIST, {**selected, **data})
 
 
 def test_cancel_action_asks_for_the_reason_first(client, editor):
@@ -485,7 +507,9 @@ def test_actions_hidden_from_a_viewer(client, viewer):
 # --- the change form's checks -------------------------------------------------------------
 
 
-def change_form_data(briefing: Briefing, **overrides) -> dict:
+def change_form_data(client, briefing: Briefing, **overrides) -> dict:
+    """The change form's fields as the database holds them, with the
+    versions the page carries (core.admin.locking), then `overrides`."""
     data = {
         "title": briefing.title,
         "status": briefing.status,
@@ -507,6 +531,7 @@ def change_form_data(briefing: Briefing, **overrides) -> dict:
         "materials-INITIAL_FORMS": "0",
         "materials-MIN_NUM_FORMS": "0",
         "materials-MAX_NUM_FORMS": "1000",
+        **row_versions(client.get(change_url(briefing))),
     }
     data.update(overrides)
     return data
@@ -541,7 +566,7 @@ def test_change_form_status_rules_change_nothing(client, editor, overrides, erro
     client.force_login(editor)
     before = state(briefing)
 
-    response = client.post(change_url(briefing), change_form_data(briefing, **overrides))
+    response = client.post(change_url(briefing), change_form_data(client, briefing, **overrides))
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == errors
@@ -555,7 +580,7 @@ def test_change_form_held_in_the_future_refused(client, editor):
     before = state(briefing)
 
     response = client.post(
-        change_url(briefing), change_form_data(briefing, status="held", audience_size="10")
+        change_url(briefing), change_form_data(client, briefing, status="held", audience_size="10")
     )
 
     assert response.context["adminform"].form.errors == {
@@ -572,7 +597,7 @@ def test_change_form_already_held_without_count_still_editable(client, editor):
     client.force_login(editor)
 
     response = client.post(
-        change_url(briefing), change_form_data(briefing, notes="※太田総務大臣補佐官説明")
+        change_url(briefing), change_form_data(client, briefing, notes="※太田総務大臣補佐官説明")
     )
 
     assert response.status_code == 302
@@ -584,7 +609,7 @@ def test_change_form_newly_held_with_count_saves(client, kyushu):
     client.force_login(kyushu)
 
     response = client.post(
-        change_url(briefing), change_form_data(briefing, status="held", audience_size="25")
+        change_url(briefing), change_form_data(client, briefing, status="held", audience_size="25")
     )
 
     assert response.status_code == 302
@@ -606,6 +631,7 @@ def test_materials_inline_numbers_blank_rows_after_the_last(client, editor):
     response = client.post(
         change_url(briefing),
         change_form_data(
+            client,
             briefing,
             **{
                 "materials-TOTAL_FORMS": "3",
@@ -641,6 +667,7 @@ def test_materials_inline_file_and_url_together_refused(client, editor):
     response = client.post(
         change_url(briefing),
         change_form_data(
+            client,
             briefing,
             **{
                 "materials-TOTAL_FORMS": "1",
@@ -771,7 +798,7 @@ def test_overdue_leaves_the_list_once_marked_held(client, editor, time_machine):
     briefing = planned(date=SESSION_DAY)
     client.force_login(editor)
 
-    client.post(step_url(briefing, "held"), held_data())
+    post_step(client, briefing, "held", held_data())
     response = client.get(CHANGELIST, {"overdue": "yes"})
 
     assert list(response.context["cl"].result_list) == []

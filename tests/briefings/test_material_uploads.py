@@ -19,6 +19,7 @@ from core.access.roles import BUREAU
 from core.uploads import DOWNLOAD_POLICY
 from networks.services import assign_staff_role
 from tests import upload_files as files
+from tests.admin_urls import row_versions
 from tests.factories import BriefingFactory, block, prefecture
 
 pytestmark = pytest.mark.django_db
@@ -76,8 +77,10 @@ def stored(briefing: Briefing, name: str, data: bytes, order: int = 1) -> Briefi
 # --- the admin inline -------------------------------------------------------------
 
 
-def inline_data(briefing: Briefing, upload: SimpleUploadedFile) -> dict:
+def inline_data(client, briefing: Briefing, upload: SimpleUploadedFile) -> dict:
+    """A new handout row on the change form, with the versions the page carries."""
     return {
+        **row_versions(client.get(change_url(briefing))),
         "title": briefing.title,
         "status": briefing.status,
         "scope": briefing.scope,
@@ -115,7 +118,7 @@ def test_admin_inline_upload_refused_writes_nothing(client, kyushu, media, name,
     client.force_login(kyushu)
 
     response = client.post(
-        change_url(briefing), inline_data(briefing, SimpleUploadedFile(name, data))
+        change_url(briefing), inline_data(client, briefing, SimpleUploadedFile(name, data))
     )
 
     assert response.status_code == 200
@@ -132,7 +135,8 @@ def test_admin_inline_upload_of_a_handout_saved(client, kyushu, media):
     client.force_login(kyushu)
 
     response = client.post(
-        change_url(briefing), inline_data(briefing, SimpleUploadedFile("ichiran.xlsx", workbook))
+        change_url(briefing),
+        inline_data(client, briefing, SimpleUploadedFile("ichiran.xlsx", workbook)),
     )
 
     assert response.status_code == 302
@@ -148,7 +152,7 @@ def test_admin_inline_oversize_refused_with_the_limit(client, kyushu, media, set
 
     response = client.post(
         change_url(briefing),
-        inline_data(briefing, SimpleUploadedFile("big.pdf", files.pdf() + bytes(4096))),
+        inline_data(client, briefing, SimpleUploadedFile("big.pdf", files.pdf() + bytes(4096))),
     )
 
     formset = response.context["inline_admin_formsets"][0].formset
@@ -164,7 +168,7 @@ def test_admin_inline_row_with_a_legacy_file_still_editable(client, kyushu):
     briefing = planned()
     legacy = stored(briefing, "old.svg", files.svg())
     client.force_login(kyushu)
-    data = inline_data(briefing, SimpleUploadedFile("unused.pdf", files.pdf()))
+    data = inline_data(client, briefing, SimpleUploadedFile("unused.pdf", files.pdf()))
     del data["materials-0-file"]
     data.update(
         {

@@ -10,6 +10,8 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db.models.fields.files import FieldFile
+from django.forms import MultiWidget
 from django.urls import reverse
 
 from briefings.models import Briefing, BriefingMaterial
@@ -78,9 +80,17 @@ def change_form_data(response) -> dict:
     data = {}
 
     def add(form):
-        for name in form.fields:
-            value = _value(form[name].value())
-            if value is not None and not hasattr(form[name].value(), "url"):
+        for name, field in form.fields.items():
+            shown = form[name].value()
+            if isinstance(field.widget, MultiWidget):  # e.g. a split date and time
+                if not isinstance(shown, list):
+                    shown = field.widget.decompress(shown)
+                for i, part in enumerate(shown):
+                    data[f"{form.add_prefix(name)}_{i}"] = _value(part) or ""
+                continue
+            value = _value(shown)
+            # A stored file is kept by not posting it (an empty one has no url).
+            if value is not None and not isinstance(shown, FieldFile):
                 data[form.add_prefix(name)] = value
 
     add(response.context["adminform"].form)

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from tests import factories
-from tests.admin_urls import admin_url
+from tests.admin_urls import admin_url, row_versions
 from threads.models import Activity, Progress, Thread
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +76,7 @@ def test_thread_change_post_new_status_update_creates_it(admin_client):
         "status_updates-0-text": "分野別の推進体制を確立。",
         "status_updates-0-order": "0",
     }
+    data.update(row_versions(admin_client.get(admin_url(Thread, "change", thread.pk))))
 
     response = admin_client.post(admin_url(Thread, "change", thread.pk), data)
 
@@ -101,6 +102,7 @@ def test_thread_change_post_participation_same_organization_twice_rejected(admin
         "participations-0-organization": str(lab.pk),
         "participations-1-organization": str(lab.pk),
     }
+    data.update(row_versions(admin_client.get(admin_url(Thread, "change", thread.pk))))
 
     response = admin_client.post(admin_url(Thread, "change", thread.pk), data)
 
