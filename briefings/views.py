@@ -95,7 +95,7 @@ class BriefingCalendarView(BriefingsMixin, TemplateView):
             self.calendar = month_calendar(
                 kwargs["year"], kwargs["month"], today=timezone.localdate()
             )
-        except ValueError as exc:  # month 13, year 0 or 99999
+        except ValueError as exc:  # month 0 or 13, year 0 (the converters bound the digits)
             raise Http404(_("その年月のカレンダーはありません。")) from exc
         self.page_title = _("%(month)sの説明会等") % {"month": month_label(self.calendar.first)}
         return super().get(request, *args, **kwargs)

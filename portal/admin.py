@@ -7,6 +7,10 @@
   app-wide, and a context processor would run on every page.
 - Staff accounts: editors assign roles (groups) and a bureau's block on the
   user's page; only a superuser makes superusers or grants single permissions.
+- Every changelist, ours and third-party ones, answers a malformed filter
+  with Django's "invalid filter" redirect instead of a 500
+  (core/changelist.py). `portal` is the last app, so every admin is
+  registered by the time this module runs.
 """
 
 import functools
@@ -16,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from core.changelist import bound_every_changelist
 from networks.models import BureauMembership
 
 from .staff_dashboard import start_page
@@ -73,3 +78,6 @@ class StaffUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, StaffUserAdmin)
+
+# Last: after every app (portal is the last one) and the User admin above are registered.
+bound_every_changelist(admin.site)

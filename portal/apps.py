@@ -14,3 +14,11 @@ class PortalConfig(AppConfig):
     default = True
     name = "portal"
     verbose_name = _("ポータル")
+
+    def ready(self):
+        from axes.signals import user_locked_out
+
+        from core.security_log import log_lockout
+
+        # A lockout is a security event: one line on standard error (LOGGING).
+        user_locked_out.connect(log_lockout, dispatch_uid="core.security_log.log_lockout")

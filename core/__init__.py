@@ -1,0 +1,1 @@
+"""Machinery that belongs to no domain; imports no app of the project."""
