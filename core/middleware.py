@@ -8,10 +8,12 @@ own input, this middleware answers 400 for any request that carries one:
 
 - in the path (decoded: Django turns `%00` into NUL): any C0 character
   (U+0000–U+001F) or DEL (U+007F);
-- in the name or value of a GET or POST parameter, the name of an uploaded
-  file (never its contents), a cookie or a header: the same, except tab,
-  line feed and carriage return, which text areas (and text pasted from a
-  spreadsheet) send.
+- in the name or value of a GET or POST parameter, a cookie or a header:
+  the same, except tab, line feed and carriage return, which text areas
+  (and text pasted from a spreadsheet) send. Uploaded files are left to
+  their validators (Django already drops control characters from their
+  names); a cookie matters because the session store sends its value to
+  the database.
 
 The 400 page is a fixed snippet in the language of the address: no template
 and no database, so it works whatever state the rest of the site is in.
@@ -43,23 +45,14 @@ def _parameters(querydict):
             yield name, value
 
 
-def _file_names(files):
-    for name, uploads in files.lists():
-        for upload in uploads:
-            yield name, upload.name or ""
-
-
 def control_character_location(request: HttpRequest) -> str | None:
     """Where the request carries a refused control character (`path`, `GET` …), or None."""
     if PATH_CONTROL.search(request.path_info):
         return "path"
     if _has_control(_parameters(request.GET)):
         return "GET"
-    if request.method == "POST":
-        if _has_control(_parameters(request.POST)):
-            return "POST"
-        if _has_control(_file_names(request.FILES)):
-            return "file name"
+    if request.method == "POST" and _has_control(_parameters(request.POST)):
+        return "POST"
     if _has_control(request.COOKIES.items()):
         return "cookie"
     headers = ((key, value) for key, value in request.META.items() if key.startswith("HTTP_"))

@@ -35,9 +35,7 @@ def smallest_period(text: str) -> int:
 class NotBlankPasswordValidator:
     def validate(self, password: str, user=None) -> None:
         if not password.strip():
-            raise ValidationError(
-                _("空白だけのパスワードは使えません。"), code="password_blank"
-            )
+            raise ValidationError(_("空白だけのパスワードは使えません。"), code="password_blank")
 
     def get_help_text(self) -> str:
         return _("空白だけのパスワードは使えません。")

@@ -158,6 +158,17 @@ class JapaneseImportExportMixin(ImportExportMixin):
             url = reverse(f"admin:{info[0]}_{info[1]}_changelist", current_app=self.admin_site.name)
             return HttpResponseRedirect(url)
 
+    def get_export_queryset(self, request):
+        queryset = super().get_export_queryset(request)
+        # The export's changelist skips the query that would show a filter the
+        # database cannot take (`?id__in=99999999999999999999` on SQLite):
+        # try it here, before a file is half written.
+        try:
+            queryset.exists()
+        except (ValueError, OverflowError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
+        return queryset
+
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
         # One wrong row rolls back the whole file, also when confirming.
