@@ -319,8 +319,10 @@ def test_production_settings_turn_https_on():
 
 
 def test_production_settings_pass_the_deploy_check_without_warnings():
-    """`manage.py check --deploy` as CI runs it: DEBUG off, HTTPS on, a long random key."""
-    env = {k: v for k, v in os.environ.items() if k not in {"HTTPS", "DEBUG"}}
+    """`manage.py check --deploy` as CI runs it: DEBUG off, HTTPS on, a long random key
+    (and without the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, which no deployment sets)."""
+    unset = {"HTTPS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DEBUG="off", SECRET_KEY="k" + "7vQ2!mZp9-Lw#R" * 5, STATIC_MANIFEST="off")
 
     result = subprocess.run(
@@ -334,7 +336,7 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     assert (result.returncode, result.stdout.strip()) == (
         0,
         "System check identified no issues (0 silenced).",
-    )
+    ), result.stderr
 
 
 def test_axes_admin_reads_in_japanese(admin_client, client, staff):
