@@ -18,7 +18,9 @@ own input, this middleware answers 400 for any request that carries one:
 The 400 page is a fixed snippet in the language of the address: no template
 and no database, so it works whatever state the rest of the site is in.
 It sits right after SecurityMiddleware (its answer gets the security headers)
-and before anything that reads the request.
+and before anything that reads the request. It reads POST data, as
+CsrfViewMiddleware would a little later: a view can no longer change its
+upload handlers (none here does).
 """
 
 import re

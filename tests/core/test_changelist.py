@@ -2,8 +2,10 @@
 (core/changelist.py), and the export goes back to the list with a message."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.messages import get_messages
+from django.db import connection
 from django.test import RequestFactory
 
 from briefings.models import Briefing
@@ -51,6 +53,48 @@ def test_briefing_changelist_last_representable_month_works(admin_client):
     assert response.status_code == 200
 
 
+def test_changelist_number_too_large_for_the_database_is_never_a_500(admin_client):
+    """SQLite cannot bind it: the invalid-filter page; PostgreSQL compares it: no rows."""
+    BriefingFactory()
+    response = admin_client.get(
+        admin_url(Briefing, "changelist"), {"id__in": "99999999999999999999"}
+    )
+    if connection.vendor == "sqlite":
+        assert response.status_code == 302
+        assert response["Location"] == admin_url(Briefing, "changelist") + "?e=1"
+    else:
+        assert response.status_code == 200
+        assert response.context["cl"].result_count == 0
+
+
+@pytest.mark.parametrize(
+    "params", [{"title__range": "a"}, {"id__range": "1,2"}, {"title__regex": "("}]
+)
+def test_changelist_range_and_regex_lookups_are_refused(admin_client, params):
+    assert admin_client.get(admin_url(Briefing, "changelist"), params).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"ip_address": "abc"},
+        {"ip_address__exact": ""},
+        {"ip_address__in": "192.0.2.1,-45011"},
+        {"ip_address__gt": "' OR 1=1 --"},
+    ],
+)
+def test_login_attempts_list_refuses_a_comparison_with_no_ip_address(admin_client, params):
+    """PostgreSQL's inet type refuses such text (a 500 there before)."""
+    assert admin_client.get(admin_url(AccessAttempt, "changelist"), params).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "params", [{"ip_address": "192.0.2.1"}, {"ip_address__in": "192.0.2.1,2001:db8::1"}]
+)
+def test_login_attempts_list_filters_by_ip_address(admin_client, params):
+    assert admin_client.get(admin_url(AccessAttempt, "changelist"), params).status_code == 200
+
+
 @pytest.mark.parametrize(
     ("model", "params"),
     [
@@ -77,3 +121,14 @@ def test_export_with_an_unusable_filter_returns_to_the_list_with_a_message(
 def test_export_with_a_good_filter_still_shows_the_export_form(admin_client):
     response = admin_client.get(admin_url(Briefing, "export"), {"status__exact": "held"})
     assert response.status_code == 200
+
+
+def test_export_with_a_number_too_large_for_sqlite_is_never_a_500(admin_client):
+    response = admin_client.get(
+        admin_url(Organization, "export"), {"id__in": "99999999999999999999"}
+    )
+    if connection.vendor == "sqlite":
+        assert response.status_code == 302
+        assert response["Location"] == admin_url(Organization, "changelist")
+    else:
+        assert response.status_code == 200
