@@ -1,5 +1,7 @@
 from django.urls import path
 
+import core.converters  # noqa: F401  (registers id, year, month, prefecture_code)
+
 from . import views
 
 app_name = "briefings"
@@ -7,11 +9,11 @@ app_name = "briefings"
 urlpatterns = [
     path("", views.BriefingListView.as_view(), name="briefing_list"),
     path(
-        "calendar/<int:year>/<int:month>/",
+        "calendar/<year:year>/<month:month>/",
         views.BriefingCalendarView.as_view(),
         name="calendar",
     ),
     path("coverage/", views.CoverageView.as_view(), name="coverage"),
-    path("<int:pk>/", views.BriefingDetailView.as_view(), name="briefing_detail"),
-    path("materials/<int:pk>/", views.material_file, name="material_file"),
+    path("<id:pk>/", views.BriefingDetailView.as_view(), name="briefing_detail"),
+    path("materials/<id:pk>/", views.material_file, name="material_file"),
 ]

@@ -84,7 +84,7 @@ class BriefingCalendarView(BriefingsMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         try:
             self.calendar = month_calendar(kwargs["year"], kwargs["month"], today=dates.today())
-        except ValueError as exc:  # month 13, year 0 or 99999
+        except ValueError as exc:  # month 0 or 13, year 0 (the converters bound the digits)
             raise Http404(gettext("その年月のカレンダーはありません。")) from exc
         self.page_title = gettext("%(month)sの説明会等") % {
             "month": month_label(self.calendar.first)

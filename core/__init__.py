@@ -16,6 +16,11 @@
   handling of bad values), the form and filters behind every public list,
   breadcrumbs, lenient pagination, capped sections;
 - `trigram`: PostgreSQL trigram indexes on the folded text.
+- `middleware`, `converters`, `changelist`: no input reaches a 500 (control
+  characters refused, bounded path converters, admin lookups bounded);
+- `logging`, `security_log`: one line per event on standard error;
+- `passwords`: the password rules;
+- `uploads`: the allowed upload kinds and the download rule;
 - `dates`: today in Japan; `asof`: the one meaning of "as of D" and the
   Period a figure is counted over; `figures`: the registry of figures every
   page shows; `conditions`: a rule about a row answered in SQL and in Python.

@@ -38,6 +38,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from core.security_log import log_refused_upload
+
 # Every signature below lies in this many first bytes; text is judged on them too.
 HEAD_BYTES = 8192
 
@@ -250,6 +252,14 @@ class UploadValidator:
         # model keeps the name in a text field that carries this validator).
         if isinstance(file, str) or getattr(file, "_committed", False):
             return
+        try:
+            self.check(file)
+        except ValidationError as error:
+            # The request being served gives the line its path and user.
+            log_refused_upload(None, reason=error.code, filename=file.name or "")
+            raise
+
+    def check(self, file) -> None:
         name = posixpath.basename(file.name or "")
         kind = kind_by_extension(name)
         if kind is None:

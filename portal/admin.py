@@ -7,6 +7,10 @@
   app-wide, and a context processor would run on every page.
 - Staff accounts: editors assign roles (groups) and a bureau's block on the
   user's page; only a superuser makes superusers or grants single permissions.
+- Every changelist, ours and third-party ones, answers a malformed filter
+  with Django's "invalid filter" redirect instead of a 500
+  (core/changelist.py). `portal` is the last app, so every admin is
+  registered by the time this module runs.
 """
 
 import functools
@@ -17,6 +21,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin.locking import EditLockAdmin
+from core.changelist import bound_every_changelist
 from core.search import folded
 from networks.models import BureauMembership
 
@@ -77,3 +82,6 @@ class StaffUserAdmin(EditLockAdmin, UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, StaffUserAdmin)
+
+# Last: after every app (portal is the last one) and the User admin above are registered.
+bound_every_changelist(admin.site)

@@ -17,6 +17,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("ポータル")
 
     def ready(self):
+        from axes.signals import user_locked_out
+
+        from core.security_log import log_lockout
+
         from .roles import sync_roles_after_migrate
 
         # The role groups follow portal/roles.py after every `migrate`, on
@@ -28,3 +32,6 @@ class PortalConfig(AppConfig):
             sender=self.apps.get_app_config("auth"),
             dispatch_uid="portal.sync_roles",
         )
+
+        # A lockout is a security event: one line on standard error (LOGGING).
+        user_locked_out.connect(log_lockout, dispatch_uid="core.security_log.log_lockout")

@@ -1,4 +1,27 @@
+import os
+
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Property-based tests (tests/core/test_no_server_error*.py): no example
+# database on disk, no deadline (a page on PostgreSQL may take a while), the
+# same examples on every CI run. The fixtures they use (the database, a
+# logged-in client) are meant to be shared by all examples of one test.
+# HYPOTHESIS_PROFILE=thorough runs many more examples, locally.
+hypothesis_settings.register_profile(
+    "portal",
+    max_examples=25,
+    deadline=None,
+    database=None,
+    derandomize=bool(os.environ.get("CI")),
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "thorough", parent=hypothesis_settings.get_profile("portal"), max_examples=3000
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "portal"))
 
 
 @pytest.fixture

@@ -18,9 +18,16 @@
   removed at the start of each import.
 - Rows are saved one by one through the request (HistoryRequestMiddleware),
   so the audit trail records the importing user.
+- Every refused import (an unreadable file, rows with errors in the preview
+  or at confirmation) is logged on `security` (core/security_log.py)
+  with counts and reasons, never a cell's value.
+- An export whose changelist filter cannot be applied (`?foo=bar`,
+  `?date__gte=abc`, links from an old bookmark) goes back to the list with a
+  message, as the changelist itself does, instead of a 500.
 """
 
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -30,12 +37,21 @@ from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm, ImportForm
 
+from core.security_log import log_refused_import
 from core.spreadsheets import ExcelCSV, ExcelXLSX, OverLimit, UnreadableFile, limits
 from core.spreadsheets.previews import (
     PreviewFileStorage,
     discard_preview_file,
     remove_stale_preview_files,
 )
+
+
+def describe_errors(result) -> str:
+    """Counts only: a row's errors quote its cells, which stay out of the logs."""
+    return (
+        f"{len(result.row_errors())} rows with errors, "
+        f"{len(result.invalid_rows)} invalid rows, {len(result.base_errors)} file errors"
+    )
 
 
 class SpreadsheetImportForm(ImportForm):
@@ -75,6 +91,33 @@ class JapaneseImportExportMixin(ImportExportMixin):
         return kwargs
 
     # --- export -------------------------------------------------------------
+    def export_action(self, request):
+        # import-export builds the export's queryset from the changelist's
+        # filters without the changelist view's handling of a bad one.
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            messages.error(
+                request,
+                gettext(
+                    "絞り込みの条件を読み取れないため、書き出しませんでした。一覧で条件を選び直してから書き出してください。"
+                ),
+            )
+            info = self.get_model_info()
+            url = reverse(f"admin:{info[0]}_{info[1]}_changelist", current_app=self.admin_site.name)
+            return HttpResponseRedirect(url)
+
+    def get_export_queryset(self, request):
+        queryset = super().get_export_queryset(request)
+        # The export's changelist skips the query that would show a filter the
+        # database cannot take (`?id__in=99999999999999999999` on SQLite):
+        # try it here, before a file is half written.
+        try:
+            queryset.exists()
+        except (ValueError, OverflowError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
+        return queryset
+
     def get_export_data(self, file_format, request, queryset, **kwargs):
         # import-export asks for native cells only for its own XLSX class
         # (an exact type check); each format here says what it needs.
@@ -100,12 +143,25 @@ class JapaneseImportExportMixin(ImportExportMixin):
         try:
             response = super().import_action(request, **kwargs)
             # Only a preview that may be confirmed needs its file.
-            kept = "confirm_form" in (getattr(response, "context_data", None) or {})
+            context = getattr(response, "context_data", None) or {}
+            kept = "confirm_form" in context
+            if request.method == "POST":
+                self.log_refusal(request, context)
             return response
         finally:
             if not kept:
                 upload = request.FILES.get("import_file")
                 discard_preview_file(getattr(upload, "tmp_storage_name", None))
+
+    def log_refusal(self, request, context) -> None:
+        form, result = context.get("form"), context.get("result")
+        if form is not None and form.errors:
+            reasons = "; ".join(
+                f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()
+            )
+            log_refused_import(request, model=self.opts.label, reason=reasons)
+        elif result is not None and (result.has_errors() or result.has_validation_errors()):
+            log_refused_import(request, model=self.opts.label, reason=describe_errors(result))
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, (UnreadableFile, OverLimit)):
@@ -156,6 +212,9 @@ class JapaneseImportExportMixin(ImportExportMixin):
         if result.has_errors() or result.has_validation_errors():
             # Rows changed in between (another user, a deleted host …):
             # import_data rolled everything back.
+            log_refused_import(
+                request, model=self.opts.label, reason=f"at confirmation, {describe_errors(result)}"
+            )
             messages.error(
                 request,
                 gettext(

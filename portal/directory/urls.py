@@ -1,5 +1,7 @@
 from django.urls import path
 
+import core.converters  # noqa: F401  (registers id, year, month, prefecture_code)
+
 from . import views
 
 # The namespace is the objects', not the module's: a block's, a prefecture's
@@ -8,11 +10,15 @@ from . import views
 app_name = "networks"
 
 urlpatterns = [
-    path("prefectures/<str:code>/", views.PrefectureDetailView.as_view(), name="prefecture_detail"),
+    path(
+        "prefectures/<prefecture_code:code>/",
+        views.PrefectureDetailView.as_view(),
+        name="prefecture_detail",
+    ),
     path("blocks/<slug:code>/", views.BlockDetailView.as_view(), name="block_detail"),
     path("organizations/", views.OrganizationListView.as_view(), name="organization_list"),
     path(
-        "organizations/<int:pk>/",
+        "organizations/<id:pk>/",
         views.OrganizationDetailView.as_view(),
         name="organization_detail",
     ),

@@ -333,3 +333,20 @@ def test_material_file_missing_on_disk_is_404(client):
     material.file.storage.delete(material.file.name)
 
     assert client.get(material.href).status_code == 404
+
+
+def test_admin_inline_upload_refused_is_logged_with_path_and_user(client, kyushu, media, capsys):
+    briefing = planned()
+    client.force_login(kyushu)
+    capsys.readouterr()
+
+    client.post(
+        change_url(briefing),
+        inline_data(client, briefing, SimpleUploadedFile("evil.svg", files.svg())),
+    )
+
+    lines = [line for line in capsys.readouterr().err.splitlines() if "refused upload" in line]
+    assert [line.split(" ", 1)[1] for line in lines] == [
+        f"WARNING security path={change_url(briefing)} user={kyushu.pk} "
+        "refused upload: extension (file name 'evil.svg')"
+    ]

@@ -368,7 +368,7 @@ def test_import_municipalities_command_prints_summary(tmp_path):
     assert out.getvalue() == "市区町村 7件（新規 7、更新 0、変更なし 0）\n"
 
 
-def test_import_municipalities_command_lists_every_error(tmp_path):
+def test_import_municipalities_command_lists_every_error(tmp_path, capsys):
     rows = [
         "011003,01,札幌市,さっぽろし,北海道,政令指定都市,",
         "012025,01,,はこだてし,北海道,市,",
@@ -388,6 +388,12 @@ def test_import_municipalities_command_lists_every_error(tmp_path):
         "6行目: 種別「都市」は不明です（市・政令指定都市・町・村・特別区・行政区のいずれか）。"
     )
     assert Municipality.objects.count() == 0
+    # The refusal is also one line in the log (core/security_log.py).
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.split(" ", 1)[1] == (
+        "WARNING security path=- user=- "
+        "refused import of networks.Municipality: 4 errors in municipalities.csv"
+    )
 
 
 def test_import_municipalities_command_missing_file(tmp_path):

@@ -296,7 +296,7 @@ def test_production_settings_turn_https_on():
     script = (
         "from django.conf import settings as s;"
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
-        " s.SECURE_HSTS_SECONDS)"
+        " s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
     )
 
     result = subprocess.run(
@@ -308,7 +308,35 @@ def test_production_settings_turn_https_on():
         check=True,
     )
 
-    assert result.stdout.split() == ["True", "True", "True", str(365 * 24 * 60 * 60)]
+    assert result.stdout.split() == [
+        "True",
+        "True",
+        "True",
+        str(365 * 24 * 60 * 60),
+        "True",
+        "True",
+    ]
+
+
+def test_production_settings_pass_the_deploy_check_without_warnings():
+    """`manage.py check --deploy` as CI runs it: DEBUG off, HTTPS on, a long random key
+    (and without the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, which no deployment sets)."""
+    unset = {"HTTPS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    env.update(DEBUG="off", SECRET_KEY="k" + "7vQ2!mZp9-Lw#R" * 5, STATIC_MANIFEST="off")
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+    assert (result.returncode, result.stdout.strip()) == (
+        0,
+        "System check identified no issues (0 silenced).",
+    ), result.stderr
 
 
 def test_axes_admin_reads_in_japanese(admin_client, client, staff):

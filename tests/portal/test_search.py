@@ -87,7 +87,7 @@ def test_search_without_q_shows_the_form_and_a_hint(client, django_assert_num_qu
     assert "件見つかりました" not in html
 
 
-@pytest.mark.parametrize("q", ["", "   ", "\u3000\u3000", "\x00"])
+@pytest.mark.parametrize("q", ["", "   ", "\u3000\u3000", "\x85"])
 def test_search_blank_q_is_treated_as_empty(client, q):
     response = _search(client, q)
     assert response.status_code == 200
@@ -230,7 +230,7 @@ def test_search_too_many_terms_gives_a_message(client):
     assert _counts(response)["briefings"] == 1
 
 
-@pytest.mark.parametrize("q", ["説明\x00会", "<script>alert(1)</script>", "' OR 1=1 --", "\\"])
+@pytest.mark.parametrize("q", ["説明\x85会", "<script>alert(1)</script>", "' OR 1=1 --", "\\"])
 def test_search_odd_input_gives_a_normal_page(client, q):
     BriefingFactory(title="説明会")
     response = _search(client, q)

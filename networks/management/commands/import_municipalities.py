@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext
 
+from core.security_log import log_refused_import
 from networks.services import MunicipalityImportError, import_municipalities
 
 
@@ -29,6 +30,11 @@ class Command(BaseCommand):
         try:
             result = import_municipalities(file)
         except MunicipalityImportError as exc:
+            log_refused_import(
+                None,
+                model="networks.Municipality",
+                reason=f"{len(exc.errors)} errors in {file.name}",
+            )
             heading = gettext(
                 "取り込みを中止しました（エラー %(count)d件）。何も書き込んでいません。"
             ) % {"count": len(exc.errors)}
