@@ -212,3 +212,39 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # --- end of Content-Security-Policy -------------------------------------------
+
+# --- Serving: stateless app processes behind a load balancer (issue 10) -------
+# `make serve` runs gunicorn (gunicorn.conf.py: WEB_CONCURRENCY workers) with
+# WhiteNoise serving the hashed, compressed files `collectstatic` wrote. Each
+# process keeps nothing of its own: sessions live in the database (or the
+# shared cache), uploads under MEDIA_ROOT (a volume every process mounts), so
+# any number of processes can run against one PostgreSQL and one Redis.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(MEDIA_ROOT))
+SESSION_ENGINES = {
+    "db": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+}
+SESSION_ENGINE = env("SESSION_ENGINE", default="db")
+SESSION_ENGINE = SESSION_ENGINES.get(SESSION_ENGINE, SESSION_ENGINE)
+if SESSION_ENGINE not in SESSION_ENGINES.values():
+    raise ImproperlyConfigured("SESSION_ENGINE must be one of: db, cache, cached_db.")
+if (
+    not DEBUG
+    and SESSION_ENGINES["db"] != SESSION_ENGINE
+    and CACHES["default"]["BACKEND"].endswith("LocMemCache")
+):
+    # A per-process cache would log staff out whenever the balancer switches process.
+    raise ImproperlyConfigured(
+        "SESSION_ENGINE=cache or cached_db needs a shared cache: set CACHE_URL=redis://…"
+    )
+# The load balancer's probe (portal.health) is answered before the session,
+# host and HTTPS machinery, right after the CSP header is set up.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "portal.health.HealthCheckMiddleware"
+)
+# `make bench` only (bench/README.md): /bench/ok/, a view that answers "ok"
+# through the same middleware, the yardstick every page is compared with.
+# Never on in production.
+BENCH_MODE = env.bool("BENCH_MODE", default=False)
+# --- end of serving -------------------------------------------------------------
