@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from briefings.models import Briefing
 from networks.models import Organization
@@ -58,6 +58,11 @@ def reset_database() -> None:
     permissions and the staff groups (flush's post_migrate) and the blocks,
     prefectures and fields.
     """
+    if connection.vendor == "postgresql":
+        # Inside a transaction that has written rows (a test's), PostgreSQL
+        # refuses to TRUNCATE tables with deferred foreign-key checks pending.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, verbosity=0)
     reference = importlib.import_module("networks.migrations.0002_reference_data")
     reference.load(apps, None)
