@@ -17,6 +17,7 @@ stop gunicorn; print the table and write it to docs/benchmarks.md (not in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import math
@@ -85,6 +86,22 @@ def prepare_data(env: dict[str, str], database: str, scale: float) -> str:
     return ", ".join(f"{n:,} {table.split('_', 1)[1]}" for table, n in counts.items())
 
 
+def drain(server, connections: int) -> None:
+    """Wait until the workers have finished the requests wrk left queued when
+    it stopped, so that one page's backlog does not slow the next page down:
+    as many bare requests as wrk had connections queue up behind them."""
+
+    def one() -> None:
+        with contextlib.suppress(OSError):
+            get(server.base + "/bench/ok/", timeout=300)
+
+    waiters = [threading.Thread(target=one) for _ in range(connections)]
+    for waiter in waiters:
+        waiter.start()
+    for waiter in waiters:
+        waiter.join()
+
+
 def flush_cache(redis_url: str) -> None:
     import redis  # a main dependency of the project
 
@@ -145,15 +162,20 @@ def main() -> int:
         workers = env.get("WEB_CONCURRENCY") or f"{2 * len(os.sched_getaffinity(0)) + 1}"
         log(f"gunicorn up at {server.base} ({workers} workers)")
         bare.append(wrk.run(server.base + "/bench/ok/", load))
+        drain(server, load.connections)
         log(f"bare view: {bare[0].rps:,.1f} req/s")
         for mode in ("uncached", "warm"):
             if mode == "uncached":
                 flush_cache(args.redis)
             for name, path in page_list:
-                status, _ = get(server.base + path)
+                try:
+                    status, _ = get(server.base + path, timeout=load.timeout_seconds)
+                except OSError as error:
+                    status = f"no answer ({error})"
                 if status != 200:
                     failures.append(f"{path}: answered {status}")
                 result = wrk.run(server.base + path, load, bypass_cache=mode == "uncached")
+                drain(server, load.connections)
                 rows.append(report.Row(name, path, mode, result, counted[path]["queries"]))
                 log(
                     f"{mode:8} {name:20} {result.rps:8.1f} req/s  p99 {result.p99_ms:8.0f} ms  errors {result.errors}"
