@@ -53,6 +53,8 @@ from networks.models import RegionalBlock  # noqa: E402
 from networks.services import assign_staff_role  # noqa: E402
 
 HistoricalBriefing = Briefing.history.model
+# Tokens name the run too: a database the bench keeps holds earlier runs' tokens.
+RUN = secrets.token_hex(4)
 
 
 class FormFields(HTMLParser):
@@ -177,7 +179,7 @@ def write(base: str, writer: Writer, deadline: float, max_saves: int) -> None:
     while time.monotonic() < deadline and n < max_saves:
         briefing_id = writer.briefing_ids[n % len(writer.briefing_ids)]
         n += 1
-        token = f"bench-edit {writer.username} #{n}"
+        token = f"bench-edit {RUN} {writer.username} #{n}"
         url = f"{base}/admin/briefings/briefing/{briefing_id}/change/"
         started = time.monotonic()
         status, _loc, page = _call(opener, url)

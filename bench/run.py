@@ -73,17 +73,21 @@ def prepare_data(env: dict[str, str], database: str, scale: float) -> str:
         log(f"generating demo data at scale {scale:g}")
         reset = ["--reset", "--noinput"] if count else []
         manage(env, "generate_demo_data", "--scale", str(scale), *reset)
-    counts = {
-        table: int(psql(database, f"SELECT count(*) FROM {table}"))
-        for table in (
-            "briefings_briefing",
-            "threads_activity",
-            "threads_statusupdate",
-            "networks_organization",
-            "networks_municipality",
-        )
+    tables = {
+        "briefings_briefing": "briefings",
+        "briefings_briefingmaterial": "handouts",
+        "threads_activity": "activities",
+        "threads_statusupdate": "status updates",
+        "networks_organization": "organizations",
+        "networks_municipality": "municipalities",
     }
-    return ", ".join(f"{n:,} {table.split('_', 1)[1]}" for table, n in counts.items())
+    return (
+        ", ".join(
+            f"{int(psql(database, f'SELECT count(*) FROM {table}')):,} {label}"
+            for table, label in tables.items()
+        )
+        + f" (scale {scale:g})"
+    )
 
 
 def drain(server, connections: int) -> None:
@@ -161,13 +165,15 @@ def main() -> int:
     with Server(env) as server:
         workers = env.get("WEB_CONCURRENCY") or f"{2 * len(os.sched_getaffinity(0)) + 1}"
         log(f"gunicorn up at {server.base} ({workers} workers)")
-        bare.append(wrk.run(server.base + "/bench/ok/", load))
-        drain(server, load.connections)
-        log(f"bare view: {bare[0].rps:,.1f} req/s")
+        bare_load = wrk.Load(
+            connections=load.connections, threads=load.threads, seconds=max(1.0, load.seconds / 3)
+        )
         for mode in ("uncached", "warm"):
             if mode == "uncached":
                 flush_cache(args.redis)
             for name, path in page_list:
+                bare.append(wrk.run(server.base + "/bench/ok/", bare_load))
+                drain(server, load.connections)
                 try:
                     status, _ = get(server.base + path, timeout=load.timeout_seconds)
                 except OSError as error:
@@ -176,11 +182,13 @@ def main() -> int:
                     failures.append(f"{path}: answered {status}")
                 result = wrk.run(server.base + path, load, bypass_cache=mode == "uncached")
                 drain(server, load.connections)
-                rows.append(report.Row(name, path, mode, result, counted[path]["queries"]))
-                log(
-                    f"{mode:8} {name:20} {result.rps:8.1f} req/s  p99 {result.p99_ms:8.0f} ms  errors {result.errors}"
+                rows.append(
+                    report.Row(name, path, mode, result, counted[path]["queries"], bare[-1].rps)
                 )
-        bare.append(wrk.run(server.base + "/bench/ok/", load))
+                log(
+                    f"{mode:8} {name:20} {result.rps:8.1f} req/s  p99 {result.p99_ms:8.0f} ms  "
+                    f"errors {result.errors}  (bare {bare[-1].rps:,.0f} req/s)"
+                )
         if not args.no_edits:
             edits, edits_reads = run_edits(env, server.base, load, check=args.check)
     failures += [f"{r.path} ({r.mode}): {r.result.errors} errors" for r in rows if r.result.errors]

@@ -80,7 +80,7 @@ def _briefing(demo: Demo) -> tuple[Briefing, list[int], list[int]]:
         status=status,
         scope=scope,
         kind=kind,
-        title=demo.words(demo.pick(words.BRIEFING_TITLES[kind]), pref)[:300],
+        title=demo.words(demo.pick(words.BRIEFING_TITLES[kind]), pref, year=day.year)[:300],
         prefecture_id=pref.pk if scope == Scope.PREFECTURE else None,
         block_id=block.pk if block else None,
         location_text=demo.words(

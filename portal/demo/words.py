@@ -50,8 +50,8 @@ BRIEFING_TITLES = {
 
 VENUES = (
     "{pref}庁 大会議室",
-    "{muni}市民会館",
-    "{muni}役場",
+    "{muni}文化会館",
+    "{muni}庁舎",
     "{bureau} 会議室",
     "{pref}自治会館",
     "オンライン（Web会議）",
