@@ -20,7 +20,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from briefings.models import Briefing
-from portal.demo import Volumes, generate_demo_data
+from portal.demo import Volumes, generate_demo_data, reset_database
 from portal.demo import places as demo_places
 
 from .render_pages import render
@@ -50,6 +50,9 @@ DUMPDATA = [
 def records(monkeypatch, settings, tmp_path):
     monkeypatch.setattr(demo_places, "DEFAULT_MUNICIPALITIES", Path("/nonexistent.csv"))
     settings.MEDIA_ROOT = tmp_path / "media"
+    # From a known start whatever ran before: in a transactional test the
+    # database is whatever the previous test left (only the reference data).
+    reset_database()
     generate_demo_data(volumes=TINY, today=datetime.date(2026, 11, 30))
     briefing = Briefing.objects.filter(status=Briefing.Status.HELD).order_by("pk").first()
     return ["/", f"/briefings/{briefing.pk}/", "/prefectures/13/", "/en/blocks/tohoku/"]

@@ -34,14 +34,17 @@ def media(settings, tmp_path):
 
 
 def _fingerprint():
+    """The data by content, not ids: sequences differ between runs."""
     return [
         list(
             Briefing.all_objects.order_by("pk").values_list("date", "status", "title", "host__name")
         ),
         list(Activity.objects.order_by("pk").values_list("date", "title", "block__code")),
         list(Organization.objects.order_by("pk").values_list("name", "kind")),
-        list(
-            Briefing.members.through.objects.order_by("pk").values_list("briefing_id", "member_id")
+        sorted(
+            Briefing.members.through.objects.values_list(
+                "briefing__date", "briefing__title", "member__name", "member__role"
+            )
         ),
     ]
 
