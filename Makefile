@@ -7,7 +7,7 @@ EN_PO := locale/en/LC_MESSAGES/django.po
 # The suite runs with DEBUG off, as production does; it needs some key.
 TEST_ENV := DEBUG=off SECRET_KEY=$${SECRET_KEY:-test-only-not-secret} STATIC_MANIFEST=off
 
-.PHONY: run test install install-test migrate load lint messages clean
+.PHONY: run test install install-test migrate load lint messages clean serve bench demo
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -33,6 +33,23 @@ load: migrate
 
 run: load
 	DEBUG=$${DEBUG:-on} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn (gunicorn.conf.py; WEB_CONCURRENCY workers, default
+# 2 x cores + 1) with WhiteNoise serving the hashed, compressed static files.
+# Every setting comes from the environment (or .env); DEBUG is always off and
+# SECRET_KEY is required. Migrate first (`make migrate` with the same env).
+serve: install
+	DEBUG=off $(PY) manage.py collectstatic --noinput -v0
+	exec env DEBUG=off $(VENV)/bin/gunicorn
+
+# National-scale demo data in the database DATABASE_URL names (README "Demo data").
+SCALE ?= 1
+demo: migrate
+	DEBUG=$${DEBUG:-on} $(PY) manage.py generate_demo_data --scale $(SCALE)
+
+# Load test on PostgreSQL with wrk (bench/README.md); ARGS=--check for CI's short run.
+bench: install
+	$(PY) bench/run.py $(ARGS)
 
 test: install-test
 	$(TEST_ENV) $(VENV)/bin/ruff check .

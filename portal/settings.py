@@ -11,6 +11,7 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "rules",
+    "csp",
     "portal.apps.AxesConfig",
     "core.apps.CoreConfig",
     "networks",
@@ -59,13 +61,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it wraps every other middleware, so the responses they answer
+    # themselves (the HTTPS redirect, WhiteNoise's files, axes' lockout page)
+    # carry the Content-Security-Policy too, and the nonce exists before any
+    # view runs.
+    "csp.middleware.CSPMiddleware",
+    # The load balancer's probe (/healthz) is answered before the session,
+    # host and HTTPS machinery: no cookie, no session row, no redirect.
+    "portal.health.HealthCheckMiddleware",
     # Every event logged while a request is served names its path and user.
     "core.logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # --- issue 7 §6: 400 for a control character (NUL …) in the path, a
-    # parameter, a cookie or a header, before anything reads the request.
+    # 400 for a control character (NUL …) in the path, a parameter, a cookie
+    # or a header, before anything reads the request (core/middleware.py).
     "core.middleware.RefuseControlCharactersMiddleware",
-    # --- end issue 7 §6
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -101,6 +110,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -123,11 +133,10 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    # --- issue 7 §8: what the four above let through (core/passwords.py).
+    # What the four above let through (core/passwords.py).
     {"NAME": "core.passwords.NotBlankPasswordValidator"},
     {"NAME": "core.passwords.RepeatedPatternPasswordValidator"},
     {"NAME": "core.passwords.UsernameInPasswordValidator"},
-    # --- end issue 7 §8
 ]
 
 LANGUAGE_CODE = "ja"
@@ -156,7 +165,8 @@ STORAGES = {
     },
 }
 MEDIA_URL = "media/"
-MEDIA_ROOT = BASE_DIR / "media"
+# Uploads live under MEDIA_ROOT: a volume every app process mounts.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 # Uploaded handouts are never served from MEDIA_URL: briefings:material_file
 # serves them as downloads (core.uploads.attachment_response).
 # The largest handout staff may upload, in bytes (core.uploads.UploadValidator).
@@ -179,14 +189,12 @@ SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
-# --- issue 7 §8: HSTS for every subdomain, and eligible for the browsers'
-# preload list (`manage.py check --deploy` is clean). Turn either off with
+# HSTS for every subdomain, and eligible for the browsers' preload list (`manage.py check --deploy` is clean). Turn either off with
 # HSTS_INCLUDE_SUBDOMAINS=off / HSTS_PRELOAD=off if a subdomain of the
 # portal's domain must still speak plain HTTP: a preloaded domain is hard to
 # take off the list.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
 SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=HTTPS)
-# --- end issue 7 §8
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Login protection: 5 failures for one user from one address lock that
@@ -215,7 +223,7 @@ IMPORT_PREVIEW_DIR = Path(
     env("IMPORT_PREVIEW_DIR", default=str(Path(tempfile.gettempdir()) / "iot-portal-imports"))
 )
 
-# --- Content-Security-Policy (django-csp) ------------------------------------
+# Content-Security-Policy (django-csp; the middleware is first in MIDDLEWARE).
 # One strict policy on every response, public pages and admin alike: only
 # this origin's scripts, styles, images and fonts; no inline script or style,
 # no eval; no plugins; never framed (the CSP form of X-Frame-Options DENY,
@@ -225,14 +233,6 @@ IMPORT_PREVIEW_DIR = Path(
 # pages that use it. Library markup that carried inline styles is replaced
 # (templates/simple_history/, core.spreadsheets.resources.PreviewDiff) and its
 # styles live in static/css/admin.css (README "Security").
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
-
-INSTALLED_APPS += ["csp"]
-# First: it wraps every other middleware, so the responses they answer
-# themselves (the HTTPS redirect, WhiteNoise's files, axes' lockout page)
-# carry the header too, and the nonce exists before any view runs.
-MIDDLEWARE.insert(0, "csp.middleware.CSPMiddleware")
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -244,10 +244,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-# --- end of Content-Security-Policy -------------------------------------------
 
-# --- issue 7 §7: logging -----------------------------------------------------
-# One line per event on standard error, with the request path and the user id
+# Logging: one line per event on standard error, with the request path and the user id
 # (core/logging.py): server errors with their traceback (on the lines that
 # follow), and on `security` refused requests, uploads and imports and
 # login lockouts (core/security_log.py). 404s and other 4xx answers are not
@@ -291,4 +289,31 @@ LOGGING = {
         "axes": {"handlers": [], "level": "ERROR"},
     },
 }
-# --- end issue 7 §7
+
+# Serving: stateless app processes behind a load balancer. `make serve` runs gunicorn (gunicorn.conf.py: WEB_CONCURRENCY workers) with
+# WhiteNoise serving the hashed, compressed files `collectstatic` wrote. Each
+# process keeps nothing of its own: sessions live in the database (or the
+# shared cache), uploads under MEDIA_ROOT (a volume every process mounts), so
+# any number of processes can run against one PostgreSQL and one Redis.
+SESSION_ENGINES = {
+    "db": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+}
+SESSION_ENGINE = env("SESSION_ENGINE", default="db")
+SESSION_ENGINE = SESSION_ENGINES.get(SESSION_ENGINE, SESSION_ENGINE)
+if SESSION_ENGINE not in SESSION_ENGINES.values():
+    raise ImproperlyConfigured("SESSION_ENGINE must be one of: db, cache, cached_db.")
+if (
+    not DEBUG
+    and SESSION_ENGINES["db"] != SESSION_ENGINE
+    and CACHES["default"]["BACKEND"].endswith("LocMemCache")
+):
+    # A per-process cache would log staff out whenever the balancer switches process.
+    raise ImproperlyConfigured(
+        "SESSION_ENGINE=cache or cached_db needs a shared cache: set CACHE_URL=redis://…"
+    )
+# `make bench` only (bench/README.md): /bench/ok/, a view that answers "ok"
+# through the same middleware, the yardstick every page is compared with.
+# Never on in production.
+BENCH_MODE = env.bool("BENCH_MODE", default=False)

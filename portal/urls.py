@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -15,3 +16,9 @@ urlpatterns += i18n_patterns(
     path("briefings/", include("briefings.urls")),
     prefix_default_language=False,
 )
+
+# The benchmark's yardstick (portal.bench), never mounted in production.
+if settings.BENCH_MODE:
+    from .bench import bare_ok
+
+    urlpatterns.append(path("bench/ok/", bare_ok))

@@ -1,0 +1,157 @@
+"""The bench's table, printed and written to docs/benchmarks.md with the machine it ran on."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+import subprocess
+from dataclasses import dataclass
+
+from common import PG, ROOT, psql
+from wrk import Load, Result
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    path: str
+    mode: str  # "uncached" or "warm"
+    result: Result
+    queries: int | None
+    # The bare view's req/s measured just before this page: on a shared
+    # machine the load drifts, and the ratio compares like with like.
+    bare_rps: float
+
+
+def machine(database: str) -> dict[str, str]:
+    """What the numbers depend on: processor, cores, memory, PostgreSQL, load."""
+    cpu = "unknown"
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo", encoding="utf-8") as info:
+        mem_kb = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "commit": commit or "unknown",
+        "cpu": cpu,
+        "cores": str(len(os.sched_getaffinity(0))),
+        "memory": f"{mem_kb / 1024 / 1024:.1f} GiB",
+        "postgresql": psql(database, "SHOW server_version"),
+        "python": platform.python_version(),
+        "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split(" [")[0],
+        "pg_host": PG["host"],
+    }
+
+
+def table(rows: list[Row]) -> list[str]:
+    lines = [
+        "| page | path | mode | req/s | p50 ms | p99 ms | errors | queries | bytes | bare req/s | × bare |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        r = row.result
+        ratio = r.rps / row.bare_rps if row.bare_rps else 0
+        # No request finished within the run: its latency is longer than the run.
+        p50, p99 = (
+            (f"{r.p50_ms:,.0f}", f"{r.p99_ms:,.0f}")
+            if r.requests
+            else (f"> {r.seconds * 1000:,.0f}",) * 2
+        )
+        lines.append(
+            f"| {row.name} | `{row.path}` | {row.mode} | {r.rps:,.1f} | {p50} | {p99} | "
+            f"{r.errors} | {'' if row.queries is None else row.queries} | "
+            f"{r.bytes_per_request:,} | {row.bare_rps:,.0f} | {ratio:.3f} |"
+        )
+    return lines
+
+
+def markdown(
+    *,
+    rows: list[Row],
+    bare: list[Result],
+    load: Load,
+    facts: dict[str, str],
+    data: dict[str, str],
+    workers: str,
+    edits: dict | None,
+    edits_reads: Result | None,
+    load_average: tuple[tuple[float, ...], tuple[float, ...]],
+) -> str:
+    before, after = load_average
+    bare_rates = sorted(b.rps for b in bare)
+    out = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (bench/run.py; bench/README.md says how to read it).",
+        "The numbers before any page optimisation or page cache (issue 10): the",
+        "baseline the later work is measured against.",
+        "",
+        "## Machine and set-up",
+        "",
+        f"- run: {facts['date']}, commit `{facts['commit']}`",
+        f"- processor: {facts['cpu']}, {facts['cores']} cores, {facts['memory']} memory",
+        f"- PostgreSQL {facts['postgresql']} on {facts['pg_host']}, Python {facts['python']}, {facts['wrk']}",
+        f"- load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in before)}; "
+        f"after: {', '.join(f'{x:.2f}' for x in after)}. The machine is shared: a load",
+        "  above the core count while the bench ran means other work took CPU from it.",
+        f"- server: `make serve`'s gunicorn, {workers} sync workers, DEBUG off, WhiteNoise,",
+        "  Redis cache, sessions in the database; all on this one machine with wrk",
+        f"- load: wrk, {load.connections} connections, {load.threads} threads, "
+        f"{load.seconds:g} s per page and mode, on 127.0.0.1",
+        f"- data: {data}",
+        "",
+        "## Pages",
+        "",
+        'The bare view (`/bench/ok/`: "ok" through the same middleware) is loaded',
+        f"right before every page, for {bare[0].seconds:.0f} s: it answered between "
+        f"{bare_rates[0]:,.0f} and {bare_rates[-1]:,.0f} req/s (median "
+        f"{bare_rates[len(bare_rates) // 2]:,.0f}; p99 at most "
+        f"{max(b.p99_ms for b in bare):,.0f} ms).",
+        "`× bare` is a page's req/s divided by that of the bare run just before it",
+        "(`bare req/s`). The budget (issue 10): at least 0.1 uncached and 0.5 warm,",
+        "p99 under 100 ms, no errors.",
+        "`errors` counts responses other than 2xx/3xx and socket errors (timeouts included);",
+        "`queries` is the SQL statements one request runs (bench/queries.py); `bytes` is",
+        "one response with its headers.",
+        "",
+        "Uncached and warm are the same today: there is no page cache yet. The",
+        "uncached pass empties the bench's Redis database first and sends",
+        "`X-Bench-Cache: bypass` on every request, for a page cache to honour when",
+        "BENCH_MODE is on; the warm pass requests each page once before loading it.",
+        "",
+        *table(rows),
+        "",
+    ]
+    if edits is not None:
+        out += [
+            "## Staff editing while the public reads",
+            "",
+            "bench/concurrent_edits.py: "
+            f"{edits['editors']} editors and {edits['bureaus']} bureau staff, each logged in "
+            "to the admin, saved their own briefings through the change form (GET the form,",
+            "POST it back with new notes) for the whole run, while wrk read the briefing list.",
+            "",
+            "| writers | seconds | saves | saves/s | save p50 ms | save max ms | errors, lost writes, history gaps |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            f"| {edits['writers']} | {edits['seconds']} | {edits['saves']} | "
+            f"{edits['saves_per_second']} | {edits['save_p50_ms']} | {edits['save_max_ms']} | "
+            f"{edits['errors']} |",
+            "",
+        ]
+        if edits_reads is not None:
+            r = edits_reads
+            out += [
+                f"Meanwhile `/briefings/` answered {r.rps:,.1f} req/s (p50 {r.p50_ms:,.0f} ms, "
+                f"p99 {r.p99_ms:,.0f} ms) with {r.errors} errors.",
+                "",
+            ]
+        if edits["problems"]:
+            out += ["Problems:", "", *[f"- {p}" for p in edits["problems"]], ""]
+    return "\n".join(out)
