@@ -334,14 +334,19 @@ def coverage_summary(
 ) -> CoverageSummary:
     """Sessions and the places they reached in `period`, each by its status as of
     the period's date (core.asof; the page's range is `Period.through(after, before)`),
-    shown as the public pages show it on `today` (default: today in Japan): a
-    planned session whose date has passed counts as 開催日経過・結果未登録.
+    shown as the public pages show it (Briefing.PublicStatus): a planned
+    session whose date has passed counts as 開催日経過・結果未登録. Passed as
+    of the period's date if that is earlier than `today` (default: today in
+    Japan): as of 2017-02-24, a session planned for 2017-03-06 was still to
+    come; a range through B (read as of B+1) that is over has nothing to come.
 
     Three queries: the figures (one aggregate, core.figures), the 47
     prefectures annotated with their counts, the 11 blocks annotated with a
     count per status.
     """
     today = today or dates.today()
+    if period.as_of is not None:
+        today = min(today, period.as_of)
 
     def public(status: str, prefix: str = "") -> Q:
         return Briefing.public_status_q(status, today=today, as_of=period.as_of, prefix=prefix)
