@@ -177,6 +177,13 @@ class PrefectureCoverage:
             return name[:-1]
         return name
 
+    @property
+    def label_length(self) -> int | None:
+        """The width to fit a long label into (SVG `textLength`, glyphs narrowed,
+        size kept): English names of eight letters or more (Kumamoto, Kagoshima …)
+        would otherwise run over their tile's edges. None: the label fits as it is."""
+        return TILE_SIZE - 6 if len(self.short_name) >= 8 else None
+
     # Tile geometry in SVG user units, for the template.
     @property
     def x(self) -> int:
