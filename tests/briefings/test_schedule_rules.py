@@ -90,7 +90,10 @@ def test_public_status_of_an_unknown_value_is_refused():
         ({"application_method": "other"}, True),
         ({"application_method": "not_required"}, False),
         ({"application_url": "https://example.jp/apply"}, True),
-        ({"application_url": "https://example.jp/apply", "application_deadline": D(2017, 3, 1)}, False),
+        (
+            {"application_url": "https://example.jp/apply", "application_deadline": D(2017, 3, 1)},
+            False,
+        ),
         ({"venue_name": "県庁"}, False),
         ({"application_method": "web", "status": "held"}, False),
         ({"application_method": "web", "date": D(2017, 3, 5), "application_deadline": None}, False),
@@ -100,7 +103,9 @@ def test_open_for_application_in_sql_and_on_an_instance(fields, open_):
     fields = {"status": "planned", "date": D(2017, 3, 8), **fields}
     briefing = BriefingFactory(**fields)
     assert briefing.is_open_for_application_on(TODAY) is open_
-    assert Briefing.objects.open_for_application(today=TODAY).filter(pk=briefing.pk).exists() is open_
+    assert (
+        Briefing.objects.open_for_application(today=TODAY).filter(pk=briefing.pk).exists() is open_
+    )
 
 
 def test_has_attendance_info():

@@ -404,7 +404,9 @@ def test_coverage_summary_of_the_seed_in_january_2017(seeded):
 def test_coverage_summary_of_the_seed_block_status_matrix(seeded, today, planned, unrecorded):
     summary = coverage_summary(today=today)
     # (to come or passed: the planned ones, held)
-    rows = {row.block.code: (row.counts[0] + row.counts[1], row.counts[2]) for row in summary.blocks}
+    rows = {
+        row.block.code: (row.counts[0] + row.counts[1], row.counts[2]) for row in summary.blocks
+    }
     assert rows == {
         "hokkaido": (1, 0),
         "tohoku": (3, 1),

@@ -96,12 +96,8 @@ def test_calendar_links_the_nearest_months_with_sessions(client):
     BriefingFactory(date=datetime.date(2017, 3, 6))
     BriefingFactory(date=datetime.date(2026, 11, 29))
     html = client.get("/briefings/calendar/2020/6/").content.decode()
-    assert (
-        '<a href="/briefings/calendar/2017/3/">← 説明会等のある前の月（2017年3月）</a>' in html
-    )
-    assert (
-        '<a href="/briefings/calendar/2026/11/">説明会等のある次の月（2026年11月）→</a>' in html
-    )
+    assert '<a href="/briefings/calendar/2017/3/">← 説明会等のある前の月（2017年3月）</a>' in html
+    assert '<a href="/briefings/calendar/2026/11/">説明会等のある次の月（2026年11月）→</a>' in html
 
 
 def test_calendar_leaves_out_nearest_month_links_that_are_the_months_next_door(client):

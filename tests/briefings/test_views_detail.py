@@ -203,7 +203,11 @@ def test_detail_attend_section_says_what_a_participant_needs(client, stand_on):
 @pytest.mark.parametrize(
     ("today", "fields", "said"),
     [
-        (datetime.date(2017, 3, 16), {"application_deadline": datetime.date(2017, 3, 15)}, "締め切りました。"),
+        (
+            datetime.date(2017, 3, 16),
+            {"application_deadline": datetime.date(2017, 3, 15)},
+            "締め切りました。",
+        ),
         (datetime.date(2017, 3, 1), {"application_method": "not_required"}, "申込は不要です。"),
         (datetime.date(2017, 3, 1), {"venue_name": "県庁"}, "申込方法は問合せ先にご確認ください。"),
     ],

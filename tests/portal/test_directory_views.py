@@ -284,9 +284,7 @@ def test_block_page_query_count_is_fixed(client, django_assert_num_queries, stan
 def test_prefecture_page_says_when_briefings_are_capped(client, monkeypatch):
     monkeypatch.setattr(selectors, "PAGE_SECTION_LIMIT", 1)
     BriefingFactory.create_batch(2, status=Briefing.Status.HELD)
-    BriefingFactory.create_batch(
-        2, status=Briefing.Status.PLANNED, date=datetime.date(2099, 12, 1)
-    )
+    BriefingFactory.create_batch(2, status=Briefing.Status.PLANNED, date=datetime.date(2099, 12, 1))
 
     html = client.get(url("prefecture_detail", "43")).content.decode()
 

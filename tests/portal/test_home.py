@@ -183,7 +183,9 @@ def test_home_next_briefings_leave_out_planned_ones_whose_date_has_passed(client
     """In 2026 the March 2017 sessions are not 今後: the real upcoming ones are listed."""
     stand_on(datetime.date(2026, 11, 30))
     for day in (6, 8, 9, 15, 16, 22):
-        BriefingFactory(status="planned", date=datetime.date(2017, 3, day), title=f"2017年3月{day}日")
+        BriefingFactory(
+            status="planned", date=datetime.date(2017, 3, day), title=f"2017年3月{day}日"
+        )
     BriefingFactory(status="planned", date=datetime.date(2026, 11, 30), title="今日")
     BriefingFactory(status="planned", date=datetime.date(2027, 1, 20), title="来年")
     response = client.get("/")
