@@ -98,8 +98,10 @@ class BriefingCalendarView(BriefingsMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         today = dates.today()
-        self.month_form = MonthForm(request.GET or None)
-        if "year" not in kwargs:  # the picker
+        # Only the picker's address reads the query string; a month's own ignores it.
+        picking = "year" not in kwargs
+        self.month_form = MonthForm((request.GET or None) if picking else None)
+        if picking:
             if not self.month_form.is_bound:
                 return redirect(calendar_url(today))
             if self.month_form.is_valid():

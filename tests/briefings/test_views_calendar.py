@@ -131,6 +131,15 @@ def test_calendar_month_picker_goes_to_the_chosen_month(client, params, target):
     assert response["Location"] == target
 
 
+def test_calendar_of_a_month_ignores_picker_values_in_its_query_string(client):
+    response = client.get("/briefings/calendar/2017/2/", {"year": "abc", "month": "13"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>2017年2月の説明会等</h1>" in html
+    assert "指定された年月に誤りがある" not in html
+    assert 'name="year" value="2017"' in html
+
+
 def test_calendar_month_picker_without_a_choice_goes_to_this_month(client, stand_on):
     stand_on(datetime.date(2026, 11, 30))
     response = client.get("/briefings/calendar/")
