@@ -93,11 +93,31 @@ class BriefingAdmin(ScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, Aud
         "attending_organizations",
     )
     formfield_overrides = HTTPS_URLS
+    # Set by the model when the wording is written (Briefing.date_text_date).
+    readonly_fields = ("date_text_date",)
     fieldsets = (
         (None, {"fields": ("title", "status", "scope", "kind")}),
-        (_("日時"), {"fields": ("date", "date_text")}),
+        (_("日時"), {"fields": ("date", "date_text", "date_text_date")}),
         (_("開催地"), {"fields": ("prefecture", "block", "location_text")}),
         (_("主催・参加者"), {"fields": ("host", "thread", "members")}),
+        (
+            _("参加案内"),
+            {
+                "fields": (
+                    ("venue_name", "venue_address"),
+                    ("start_time", "end_time"),
+                    "audience",
+                    ("application_method", "application_deadline"),
+                    "application_url",
+                    "contact",
+                ),
+                "description": _(
+                    "参加を希望する方への案内です。分かっている項目だけを入力してください。"
+                    "公開ページの「参加するには」に表示され、申込方法・申込URL・申込締切日から"
+                    "「申込受付中」が判断されます。"
+                ),
+            },
+        ),
         (
             _("開催の記録"),
             {

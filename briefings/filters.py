@@ -2,11 +2,20 @@
 
 `BriefingDateRangeFilterSet` holds the date range on its own so that the
 coverage page validates `date_after`/`date_before` exactly as the schedule does.
+
+`status` reads the status as the pages show it (Briefing.PublicStatus), not
+as stored: `planned` (予定) is what is still to come, from today in Japan on
+(BriefingQuerySet.upcoming); `unrecorded` (開催日経過・結果未登録) is a planned
+session whose date has passed and whose outcome staff have not recorded yet
+(the admin's 要更新); `held`, `cancelled` and `postponed` are as stored.
+`application=open` is 申込受付中 (BriefingQuerySet.open_for_application);
+`block=null` is the sessions with no block (national ones and the like).
 """
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core import dates
 from core.filters import ALL, DisplayNameChoiceFilter, PortalFilterSet
 from networks.filters import block_filter, prefecture_filter
 from networks.models import Member
@@ -44,7 +53,10 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
     search_fields = SEARCH_FIELDS
 
     status = django_filters.ChoiceFilter(
-        choices=Briefing.Status.choices, label=_("状況"), empty_label=ALL
+        choices=Briefing.PublicStatus.choices,
+        label=_("状況"),
+        empty_label=ALL,
+        method="filter_status",
     )
     scope = django_filters.ChoiceFilter(
         choices=Briefing.Scope.choices, label=_("対象"), empty_label=ALL
@@ -52,7 +64,7 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Briefing.Kind.choices, label=_("種別"), empty_label=ALL
     )
-    block = block_filter()
+    block = block_filter(null_label=_("地域ブロックなし（全国等）"))
     prefecture = prefecture_filter()
     member = DisplayNameChoiceFilter(
         # Only people who attended a live session: any other choice would list nothing.
@@ -66,3 +78,20 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
             "invalid_choice": _("指定された構成員等は見つかりません。一覧から選んでください。")
         },
     )
+    application = django_filters.ChoiceFilter(
+        choices=[("open", _("申込受付中"))],
+        label=_("申込"),
+        empty_label=ALL,
+        method="filter_application",
+    )
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One "today" (in Japan) for every filter of the request.
+        self.today = today or dates.today()
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_public_status(value, today=self.today) if value else queryset
+
+    def filter_application(self, queryset, name, value):
+        return queryset.open_for_application(today=self.today) if value == "open" else queryset

@@ -1,6 +1,9 @@
 """Forms behind the briefing filters (the FilterSets in `filters.py` build on them)."""
 
+import datetime
+
 from django import forms
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import FilterForm
@@ -27,3 +30,32 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class MonthForm(forms.Form):
+    """The calendar's month picker (GET): a year the calendar can show and a month."""
+
+    year = forms.IntegerField(
+        label=_("年"),
+        min_value=datetime.MINYEAR,
+        max_value=datetime.MAXYEAR,
+        error_messages={
+            "required": _("年を入力してください。"),
+            "invalid": _("年は数字で入力してください。"),
+            "min_value": _("年は%(limit_value)s以上で入力してください。"),
+            "max_value": _("年は%(limit_value)s以下で入力してください。"),
+        },
+    )
+    month = forms.TypedChoiceField(
+        label=_("月"),
+        choices=sorted(MONTHS.items()),
+        coerce=int,
+        error_messages={
+            "required": _("月を選んでください。"),
+            "invalid_choice": _("月は1から12までの中から選んでください。"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)

@@ -3,14 +3,14 @@
 import datetime
 
 from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import dates
 from core.asof import AsOfQuerySet, AsOfRule
-from core.conditions import Condition
+from core.conditions import Combined, Condition
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from core.uploads import UploadValidator
 from networks.models import Member, Organization, Prefecture, RegionalBlock
@@ -32,6 +32,21 @@ class BriefingQuerySet(AsOfQuerySet, SoftDeleteQuerySet):
     def overdue(self, *, today: datetime.date | None = None) -> "BriefingQuerySet":
         """要更新 sessions (Briefing.overdue_condition) as of `today` (default: today in Japan)."""
         return self.filter(Briefing.overdue_condition(today or dates.today()).q())
+
+    def upcoming(self, *, today: datetime.date | None = None) -> "BriefingQuerySet":
+        """Sessions still to come (Briefing.upcoming_condition): planned, dated today
+        in Japan or later. A planned session whose date has passed is never upcoming."""
+        return self.filter(Briefing.upcoming_condition(today or dates.today()).q())
+
+    def open_for_application(self, *, today: datetime.date | None = None) -> "BriefingQuerySet":
+        """申込受付中 (Briefing.open_for_application_condition) as of `today`."""
+        return self.filter(Briefing.open_for_application_condition(today or dates.today()).q())
+
+    def with_public_status(
+        self, value: str, *, today: datetime.date | None = None
+    ) -> "BriefingQuerySet":
+        """Sessions whose status as the public pages show it (Briefing.PublicStatus) is `value`."""
+        return self.filter(Briefing.public_status_q(value, today=today or dates.today()))
 
     def with_overdue_flag(self, *, today: datetime.date) -> "BriefingQuerySet":
         """Each row with `is_overdue` (the same condition), for a list that flags them."""
@@ -66,6 +81,25 @@ class Briefing(SoftDeletable):
         BLOCK = "block", _("地域ブロック")
         NATIONAL = "national", _("全国")
 
+    class PublicStatus(models.TextChoices):
+        """The status as the public pages show it: a planned session whose date has
+        passed in Japan is not 予定 but 開催日経過・結果未登録 until staff record
+        what happened (Briefing.public_status_on; staff call it 要更新)."""
+
+        PLANNED = "planned", _("予定")
+        UNRECORDED = "unrecorded", _("開催日経過・結果未登録")
+        HELD = "held", _("開催済")
+        CANCELLED = "cancelled", _("中止")
+        POSTPONED = "postponed", _("延期")
+
+    class ApplicationMethod(models.TextChoices):
+        WEB = "web", _("ウェブの申込フォーム")
+        EMAIL = "email", _("電子メール")
+        FAX = "fax", _("FAX")
+        PHONE = "phone", _("電話")
+        OTHER = "other", _("その他（問合せ先へ）")
+        NOT_REQUIRED = "not_required", _("申込不要")
+
     class Kind(models.TextChoices):
         LOCAL_GOVERNMENT = "local_government", _("地方自治体向け説明会")
         SEMINAR = "seminar", _("地域ICT利活用セミナー等")
@@ -76,8 +110,19 @@ class Briefing(SoftDeletable):
 
     date = models.DateField(_("開催日"))
     date_text = models.CharField(
-        _("開催日（資料の表記）"), max_length=100, blank=True, help_text=_("例：3月6日")
+        _("開催日（資料の表記）"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "例：3月6日。開催日を変更すると、この表記は公開ページに表示されなくなります"
+            "（表記を書き直すと、その時点の開催日の表記として再び表示されます）。"
+        ),
     )
+    # The 開催日 the wording above was written for, set by save() whenever the
+    # wording is written; the wording is shown only while the date is still
+    # this one (date_text_current), so a moved session never reads
+    # "2026年11月29日 … 資料の表記：3月22日".
+    date_text_date = models.DateField(_("資料の表記が指す開催日"), null=True, editable=False)
     status = models.CharField(
         _("状況"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
@@ -135,6 +180,25 @@ class Briefing(SoftDeletable):
     cancellation_reason = models.TextField(_("中止の理由"), blank=True)
     materials_url = models.URLField(_("資料URL"), blank=True)
 
+    # 参加案内: what a participant needs to attend, each optional.
+    venue_name = models.CharField(_("会場名"), max_length=200, blank=True)
+    venue_address = models.CharField(_("会場の所在地"), max_length=300, blank=True)
+    start_time = models.TimeField(_("開始時刻"), null=True, blank=True)
+    end_time = models.TimeField(_("終了時刻"), null=True, blank=True)
+    audience = models.CharField(
+        _("対象者"), max_length=300, blank=True, help_text=_("例：県内の市町村職員")
+    )
+    application_method = models.CharField(
+        _("申込方法"), max_length=20, choices=ApplicationMethod.choices, blank=True
+    )
+    application_url = models.URLField(_("申込URL"), blank=True)
+    application_deadline = models.DateField(
+        _("申込締切日"), null=True, blank=True, help_text=_("開催日より後の日は指定できません。")
+    )
+    contact = models.TextField(
+        _("問合せ先"), blank=True, help_text=_("例：九州総合通信局 情報通信部 電話 096-000-0000")
+    )
+
     # Public pages (and reverse relations such as prefecture.briefings) see
     # live sessions only; the admin reads all_objects.
     objects = BriefingManager()
@@ -162,6 +226,19 @@ class Briefing(SoftDeletable):
                 condition=~Q(scope="block") | Q(block__isnull=False),
                 name="%(app_label)s_%(class)s_block_scope_has_block",
             ),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(end_time__gt=F("start_time")),
+                name="%(app_label)s_%(class)s_end_after_start",
+                violation_error_message=_("終了時刻は開始時刻より後にしてください。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(application_deadline__isnull=True)
+                | Q(application_deadline__lte=F("date")),
+                name="%(app_label)s_%(class)s_deadline_not_after_date",
+                violation_error_message=_("申込締切日は開催日以前の日にしてください。"),
+            ),
         ]
         indexes = [
             # The schedule and coverage filter by status and date range.
@@ -175,10 +252,44 @@ class Briefing(SoftDeletable):
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}"
 
+    # --- the original wording (資料の表記) --------------------------------------
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What was stored, so save() can tell whether the wording was rewritten.
+        instance._stored_date_text = instance.__dict__.get("date_text")
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        if "date_text" in self.__dict__:
+            self._stored_date_text = self.date_text
+
+    def _date_text_rewritten(self) -> bool:
+        if "date_text" not in self.__dict__:  # deferred and untouched
+            return False
+        return self._state.adding or self.date_text != getattr(self, "_stored_date_text", None)
+
     def save(self, *args, **kwargs):
         if self.prefecture_id and not self.block_id:
             self.block_id = self.prefecture.block_id
+        # Wording written now (a new row, or a rewritten text) describes the
+        # date the row has now; a later change of date alone leaves it behind.
+        if self._date_text_rewritten():
+            self.date_text_date = self.date if self.date_text else None
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "date_text" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "date_text_date"}
         super().save(*args, **kwargs)
+        if "date_text" in self.__dict__:
+            self._stored_date_text = self.date_text
+
+    @property
+    def date_text_current(self) -> str:
+        """The source's wording of the date while it still describes this row's date, else ""."""
+        if self.date_text and self.date_text_date == self.date:
+            return self.date_text
+        return ""
 
     def get_absolute_url(self) -> str:
         return reverse("briefings:briefing_detail", args=[self.pk])
@@ -200,6 +311,100 @@ class Briefing(SoftDeletable):
     def is_overdue_on(self, today: datetime.date | None = None) -> bool:
         """Whether this session is 要更新 as of `today` (default: today in Japan)."""
         return Briefing.overdue_condition(today or dates.today())(self)
+
+    # --- upcoming (今後) and the public status --------------------------------
+    @classmethod
+    def upcoming_condition(cls, today: datetime.date) -> Condition:
+        """Upcoming (今後の説明会等): a live session recorded as planned and dated
+        `today` in Japan or later (core.asof: still to come as of today). The
+        complement, among planned ones, of overdue_condition. The one definition
+        behind the home, block, prefecture and organization pages, the
+        schedule's order and its 予定 filter, and the staff start page."""
+        return Condition(
+            status=cls.Status.PLANNED,
+            deleted_at__isnull=True,
+            **BriefingQuerySet.as_of_rule.pending_terms(today),
+        )
+
+    @classmethod
+    def public_status_q(
+        cls,
+        value: str,
+        *,
+        today: datetime.date,
+        as_of: datetime.date | None = None,
+        prefix: str = "",
+    ) -> Q:
+        """Rows whose public status (PublicStatus) is `value` today, among rows
+        read as of `as_of` (core.asof; None: as recorded). `prefix` reads it
+        through a relation ("briefings__"). Raises ValueError for another value."""
+        rule = BriefingQuerySet.as_of_rule
+        public = cls.PublicStatus(value)
+
+        def terms(lookups: dict) -> Q:
+            return Q(**{prefix + key: wanted for key, wanted in lookups.items()})
+
+        if public == cls.PublicStatus.PLANNED:
+            return rule.status_is(cls.Status.PLANNED, as_of, prefix) & terms(
+                rule.pending_terms(today)
+            )
+        if public == cls.PublicStatus.UNRECORDED:
+            return rule.status_is(cls.Status.PLANNED, as_of, prefix) & terms(
+                rule.happened_terms(today)
+            )
+        return rule.status_is(public.value, as_of, prefix)
+
+    def public_status_on(self, today: datetime.date | None = None) -> "Briefing.PublicStatus":
+        """This session's status as the public pages show it on `today` (default: today in Japan)."""
+        if self.is_overdue_on(today):
+            return Briefing.PublicStatus.UNRECORDED
+        return Briefing.PublicStatus(self.status)
+
+    @property
+    def public_status(self) -> "Briefing.PublicStatus":
+        return self.public_status_on()
+
+    # --- attending (参加するには) -------------------------------------------------
+    # Methods by which one applies; 申込不要 means there is nothing to apply for.
+    APPLYING_METHODS = tuple(m for m in ApplicationMethod.values if m != "not_required")
+
+    @classmethod
+    def open_for_application_condition(cls, today: datetime.date) -> Combined:
+        """申込受付中: an upcoming session whose deadline has not passed (it is
+        today or later), or one with no deadline that says how to apply (a
+        method other than 申込不要, or an application URL)."""
+        # `> ""` is "not blank", a lookup both SQL and Python answer alike.
+        how_to_apply = Condition(application_method__in=cls.APPLYING_METHODS) | Condition(
+            application_url__gt=""
+        )
+        return cls.upcoming_condition(today) & (
+            Condition(application_deadline__gte=today)
+            | (Condition(application_deadline__isnull=True) & how_to_apply)
+        )
+
+    def is_open_for_application_on(self, today: datetime.date | None = None) -> bool:
+        return Briefing.open_for_application_condition(today or dates.today())(self)
+
+    @property
+    def is_open_for_application(self) -> bool:
+        return self.is_open_for_application_on()
+
+    ATTENDANCE_FIELDS = (
+        "venue_name",
+        "venue_address",
+        "start_time",
+        "end_time",
+        "audience",
+        "application_method",
+        "application_url",
+        "application_deadline",
+        "contact",
+    )
+
+    @property
+    def has_attendance_info(self) -> bool:
+        """Whether anything of 参加するには is known (the detail page shows the section)."""
+        return any(getattr(self, name) not in (None, "") for name in self.ATTENDANCE_FIELDS)
 
 
 FILE_VALIDATOR = UploadValidator(max_bytes_setting="MATERIAL_MAX_UPLOAD_BYTES")

@@ -18,6 +18,7 @@ from core.spreadsheets import (
     CountWidget,
     DateWidget,
     TextWidget,
+    TimeWidget,
     URLWidget,
     normalize,
 )
@@ -87,6 +88,24 @@ class BriefingResource(PlacedResource):
     cancellation_reason = Field(
         attribute="cancellation_reason", column_name="中止の理由", widget=TextWidget()
     )
+    # 参加案内 (what a participant needs), each optional.
+    venue_name = Field(attribute="venue_name", column_name="会場名", widget=TextWidget())
+    venue_address = Field(
+        attribute="venue_address", column_name="会場の所在地", widget=TextWidget()
+    )
+    start_time = Field(attribute="start_time", column_name="開始時刻", widget=TimeWidget())
+    end_time = Field(attribute="end_time", column_name="終了時刻", widget=TimeWidget())
+    audience = Field(attribute="audience", column_name="対象者", widget=TextWidget())
+    application_method = Field(
+        attribute="application_method",
+        column_name="申込方法",
+        widget=ChoiceWidget(Briefing.ApplicationMethod, empty=""),
+    )
+    application_url = Field(attribute="application_url", column_name="申込URL", widget=URLWidget())
+    application_deadline = Field(
+        attribute="application_deadline", column_name="申込締切日", widget=DateWidget()
+    )
+    contact = Field(attribute="contact", column_name="問合せ先", widget=TextWidget())
 
     export_related = ("prefecture", "block", "host", "thread")
 
@@ -109,6 +128,15 @@ class BriefingResource(PlacedResource):
             "notes",
             "materials_url",
             "cancellation_reason",
+            "venue_name",
+            "venue_address",
+            "start_time",
+            "end_time",
+            "audience",
+            "application_method",
+            "application_url",
+            "application_deadline",
+            "contact",
         )
 
     def base_queryset(self):

@@ -8,6 +8,7 @@ app_name = "briefings"
 
 urlpatterns = [
     path("", views.BriefingListView.as_view(), name="briefing_list"),
+    path("calendar/", views.BriefingCalendarView.as_view(), name="calendar_month"),
     path(
         "calendar/<year:year>/<month:month>/",
         views.BriefingCalendarView.as_view(),

@@ -7,7 +7,7 @@ Each view is a thin generic view; what it reads comes from `filters.py`
 import datetime
 
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -16,10 +16,12 @@ from django_filters.views import FilterView
 
 from core import dates
 from core.asof import Period
+from core.filters import active_filters
 from core.uploads import attachment_response
 from core.views import BreadcrumbsMixin, LenientPaginationMixin
 
 from .filters import BriefingDateRangeFilterSet, BriefingFilterSet
+from .forms import MonthForm
 from .models import Briefing, BriefingMaterial
 from .services import coverage_summary, month_calendar, order_for_schedule
 
@@ -46,10 +48,12 @@ class BriefingsMixin(BreadcrumbsMixin):
 
 
 class BriefingListView(BriefingsMixin, LenientPaginationMixin, FilterView):
-    """The schedule: planned first (next on top), then the rest newest first.
+    """The schedule: upcoming first (next on top), then the rest newest first.
 
     An invalid filter value empties the list (core.filters.PortalFilterSet)
     and the form says what was wrong; it never widens the result silently.
+    The form is folded under a summary of the active filters, so that a
+    phone shows results first; it stays open while a value is bad.
     """
 
     template_name = "briefings/briefing_list.html"
@@ -57,8 +61,15 @@ class BriefingListView(BriefingsMixin, LenientPaginationMixin, FilterView):
     filterset_class = BriefingFilterSet
     paginate_by = 50
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.today = dates.today()
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "today": self.today}
+
     def get_queryset(self):
-        return order_for_schedule(Briefing.objects.for_list())
+        return order_for_schedule(Briefing.objects.for_list(), today=self.today)
 
     def get_calendar_month(self) -> datetime.date:
         """The month of the filtered range if there is one, else this month."""
@@ -75,17 +86,40 @@ class BriefingListView(BriefingsMixin, LenientPaginationMixin, FilterView):
         context["calendar_url"] = calendar_url(month)
         context["calendar_label"] = month_label(month)
         context["coverage_url"] = reverse("briefings:coverage")
+        context["active_filters"] = active_filters(self.filterset)
         return context
 
 
 class BriefingCalendarView(BriefingsMixin, TemplateView):
+    """A month of sessions; `/briefings/calendar/?year=&month=` (the month
+    picker, a GET form) goes to that month's address."""
+
     template_name = "briefings/briefing_calendar.html"
 
     def get(self, request, *args, **kwargs):
+        today = dates.today()
+        # Only the picker's address reads the query string; a month's own ignores it.
+        picking = "year" not in kwargs
+        self.month_form = MonthForm((request.GET or None) if picking else None)
+        if picking:
+            if not self.month_form.is_bound:
+                return redirect(calendar_url(today))
+            if self.month_form.is_valid():
+                data = self.month_form.cleaned_data
+                return redirect(calendar_url(datetime.date(data["year"], data["month"], 1)))
+            # A bad year or month: this month, with the picker saying what was wrong.
+            kwargs.update(year=today.year, month=today.month)
         try:
-            self.calendar = month_calendar(kwargs["year"], kwargs["month"], today=dates.today())
-        except ValueError as exc:  # month 0 or 13, year 0 (the converters bound the digits)
+            self.calendar = month_calendar(kwargs["year"], kwargs["month"], today=today)
+        except (
+            ValueError,
+            OverflowError,
+        ) as exc:  # month 0 or 13, year 0 (the converters bound the digits)
             raise Http404(gettext("その年月のカレンダーはありません。")) from exc
+        if not self.month_form.is_bound:
+            self.month_form = MonthForm(
+                initial={"year": self.calendar.first.year, "month": self.calendar.first.month}
+            )
         self.page_title = gettext("%(month)sの説明会等") % {
             "month": month_label(self.calendar.first)
         }
@@ -94,14 +128,22 @@ class BriefingCalendarView(BriefingsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         cal = self.calendar
+
+        def link(month: datetime.date | None) -> tuple[str, str] | None:
+            return (calendar_url(month), month_label(month)) if month else None
+
         context.update(
             calendar=cal,
             page_title=self.page_title,
             month_label=month_label(cal.first),
-            previous_url=cal.previous and calendar_url(cal.previous),
-            previous_label=cal.previous and month_label(cal.previous),
-            next_url=cal.next and calendar_url(cal.next),
-            next_label=cal.next and month_label(cal.next),
+            month_form=self.month_form,
+            previous=link(cal.previous),
+            next=link(cal.next),
+            # Only when it is not the month next door (already linked).
+            earlier=link(cal.earlier_with_sessions)
+            if cal.earlier_with_sessions != cal.previous
+            else None,
+            later=link(cal.later_with_sessions) if cal.later_with_sessions != cal.next else None,
             list_url="{}?date_after={:%Y-%m-%d}&date_before={:%Y-%m-%d}".format(
                 reverse("briefings:briefing_list"), cal.first, cal.last
             ),
@@ -127,6 +169,7 @@ class BriefingDetailView(BriefingsMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["calendar_url"] = calendar_url(self.object.date)
         context["calendar_label"] = month_label(self.object.date)
+        context["status"] = self.object.public_status
         return context
 
 

@@ -5,6 +5,10 @@
 instance already in memory, so "which rows are overdue" and "is this row
 overdue" cannot drift apart. Only the row's own fields and the plain lookups
 below are allowed: a rule that needs a join belongs in a QuerySet method.
+
+Conditions combine with `&` and `|` (a rule with an "or" in it, such as "open
+for application": a deadline not yet passed, or no deadline but a way to
+apply), and the combination answers both ways too.
 """
 
 from __future__ import annotations
@@ -32,7 +36,15 @@ _LOOKUPS: dict[str, tuple[Callable[[Any, Any], bool], bool]] = {
 }
 
 
-class Condition:
+class _Combinable:
+    def __and__(self, other: _Combinable) -> Combined:
+        return Combined(all, (self, other))
+
+    def __or__(self, other: _Combinable) -> Combined:
+        return Combined(any, (self, other))
+
+
+class Condition(_Combinable):
     """A conjunction of `field__lookup=value` terms over one model's own fields."""
 
     def __init__(self, **terms: Any):
@@ -63,3 +75,25 @@ class Condition:
 
     def __repr__(self) -> str:
         return f"Condition({', '.join(f'{k}={v!r}' for k, v in self.terms.items())})"
+
+
+class Combined(_Combinable):
+    """Conditions joined by `&` (`how` is `all`) or `|` (`any`)."""
+
+    def __init__(self, how: Callable, parts: tuple[_Combinable, ...]):
+        self.how = how
+        self.parts = parts
+
+    def q(self, prefix: str = "") -> Q:
+        qs = [part.q(prefix) for part in self.parts]
+        joined = qs[0]
+        for q in qs[1:]:
+            joined = (joined & q) if self.how is all else (joined | q)
+        return joined
+
+    def __call__(self, obj: Any) -> bool:
+        return self.how(part(obj) for part in self.parts)
+
+    def __repr__(self) -> str:
+        joiner = " & " if self.how is all else " | "
+        return f"({joiner.join(repr(part) for part in self.parts)})"

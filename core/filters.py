@@ -15,14 +15,18 @@ Every public list's FilterSet is a `PortalFilterSet`:
   `FilterSetClass(request.GET)`.
 
 Choices offer `ALL` as the empty choice and pick rows with
-`DisplayNameChoiceFilter`.
+`DisplayNameChoiceFilter`. `active_filters(filterset)` says in words which
+filters a list has (a folded filter form's summary).
 """
+
+import datetime
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db.models import QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
@@ -156,3 +160,30 @@ class PortalFilterSet(django_filters.FilterSet):
         if self.is_bound and not self.is_valid():
             return self.queryset.none()
         return super().qs
+
+
+def _shown(field: forms.Field, value) -> str:
+    """A cleaned filter value as its form shows it (a choice's label, a date in words)."""
+    if getattr(field, "null_label", None) and value == getattr(field, "null_value", None):
+        return str(field.null_label)
+    if isinstance(field, forms.ModelChoiceField):
+        return field.label_from_instance(value)
+    if isinstance(field, forms.ChoiceField):
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    return str(value)
+
+
+def active_filters(filterset: django_filters.FilterSet) -> list[tuple[str, str]]:
+    """(label, value as shown) of each filter given a good value, in the form's
+    order; none when a value is bad (the form then says what is wrong)."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return []
+    active = []
+    for name, field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if value in (None, "", [], ()):
+            continue
+        active.append((str(field.label), _shown(field, value)))
+    return active

@@ -101,7 +101,7 @@ def _bureau_page(block: RegionalBlock, *, today: datetime.date) -> StartPage:
     # The admin list is already confined to the bureau's block.
     mine = Briefing.objects.in_block(block).select_related("prefecture")
     overdue = mine.overdue(today=today)
-    upcoming = mine.planned().filter(date__gte=today).order_by("date", "pk")
+    upcoming = mine.upcoming(today=today).order_by("date", "pk")
     return StartPage(
         today=today,
         block=block,

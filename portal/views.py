@@ -55,7 +55,7 @@ class HomeView(TemplateView):
         context["latest_updates"] = StatusUpdate.objects.select_related("thread").order_by(
             "-as_of", "-order", "-pk"
         )[:LATEST_UPDATES]
-        context["next_briefings"] = briefings.planned().order_by("date", "pk")[:NEXT_BRIEFINGS]
+        context["next_briefings"] = briefings.upcoming().order_by("date", "pk")[:NEXT_BRIEFINGS]
         context["latest_briefings"] = briefings.held().order_by("-date", "-pk")[:NEXT_BRIEFINGS]
         context["coverage"] = coverage_summary()
         return context

@@ -57,3 +57,17 @@ def import_preview_dir(settings, tmp_path):
     and other tests' files never meet; a test can list what is left)."""
     settings.IMPORT_PREVIEW_DIR = tmp_path / "import-previews"
     return settings.IMPORT_PREVIEW_DIR
+
+
+@pytest.fixture
+def stand_on(time_machine):
+    """Stand at noon in Japan on a date: `stand_on(datetime.date(2017, 2, 24))`
+    (the 2017 record's date, when its March sessions were still to come)."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    def stand(date: datetime.date) -> None:
+        noon = datetime.datetime.combine(date, datetime.time(12), tzinfo=ZoneInfo("Asia/Tokyo"))
+        time_machine.move_to(noon, tick=False)
+
+    return stand

@@ -1,23 +1,54 @@
 """Read-only briefing statistics (the coverage page and map), in a fixed number of queries.
 
 Every figure is counted from `Briefing` rows with aggregate queries; nothing
-here writes, and nothing is typed in by hand.
+here writes, and nothing is typed in by hand. Each count of the table and the
+matrix links to the schedule filtered to exactly the sessions it counts
+(`schedule_url`, the one place that turns a count's terms into filters).
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.figures import STATUS_AS_OF, Figures, FigureValue, Period, compute
+from core import dates
+from core.figures import Figures, FigureValue, Period, compute
 from networks.models import Prefecture, RegionalBlock
 
 from ..figures import COVERAGE_FIGURES
 from ..models import Briefing, BriefingQuerySet
+
+# The matrix's columns: the status as the public pages show it, so that 予定
+# counts only what is still to come (Briefing.PublicStatus).
+STATUSES = Briefing.PublicStatus
+# The schedule's `block` value for sessions without a block (django-filter's null value).
+NO_BLOCK = "null"
+
+
+def schedule_url(period: Period, **filters: str) -> str:
+    """The schedule (/briefings/) filtered to the sessions a coverage count counts:
+    the period's date range and `filters` (block, prefecture, status: the
+    schedule's own parameters, briefings/filters.py).
+
+    Exact for the periods the coverage page reads (`Period.through(A, B)`: as
+    of the day after B, every session in the range reads as recorded), as the
+    schedule's `status` is the public one counted here.
+    """
+    params = {}
+    if period.date_from:
+        params["date_after"] = period.date_from.isoformat()
+    if period.date_to:
+        params["date_before"] = period.date_to.isoformat()
+    params.update({key: value for key, value in filters.items() if value})
+    query = urlencode(params)
+    return reverse("briefings:briefing_list") + (f"?{query}" if query else "")
+
 
 # --- coverage ---------------------------------------------------------------
 
@@ -118,11 +149,21 @@ def colour_class(n: int) -> ColourClass:
 
 @dataclass(frozen=True)
 class PrefectureCoverage:
-    """One prefecture's sessions in the range, counted by venue (`Briefing.prefecture`)."""
+    """One prefecture's sessions in the range, counted by venue (`Briefing.prefecture`):
+    held, and still to come (予定, from today on)."""
 
     prefecture: Prefecture
     held: int
     planned: int
+    period: Period = Period()  # noqa: RUF009  (frozen)
+
+    @property
+    def held_url(self) -> str:
+        return schedule_url(self.period, prefecture=self.prefecture.code, status=STATUSES.HELD)
+
+    @property
+    def planned_url(self) -> str:
+        return schedule_url(self.period, prefecture=self.prefecture.code, status=STATUSES.PLANNED)
 
     @property
     def colour(self) -> ColourClass:
@@ -135,6 +176,13 @@ class PrefectureCoverage:
         if translation.get_language() != "en" and name != "北海道" and name[-1] in "都府県":
             return name[:-1]
         return name
+
+    @property
+    def label_length(self) -> int | None:
+        """The width to fit a long label into (SVG `textLength`, glyphs narrowed,
+        size kept): English names of eight letters or more (Kumamoto, Kagoshima …)
+        would otherwise run over their tile's edges. None: the label fits as it is."""
+        return TILE_SIZE - 6 if len(self.short_name) >= 8 else None
 
     # Tile geometry in SVG user units, for the template.
     @property
@@ -159,15 +207,47 @@ class PrefectureCoverage:
 
 
 @dataclass(frozen=True)
+class StatusCell:
+    """One count of the matrix, the status it counts and the list it links to."""
+
+    count: int
+    status: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
 class BlockStatusCounts:
-    """One row of the block × status matrix; `counts` follows `Briefing.Status`."""
+    """One row of the block × status matrix; `counts` follows `STATUSES` (PublicStatus).
+
+    `block_param` is the schedule's `block` value for the row: a block's code,
+    NO_BLOCK for the sessions without one, "" for the totals (every session).
+    """
 
     block: RegionalBlock | None
     counts: tuple[int, ...]
+    period: Period = Period()  # noqa: RUF009  (frozen)
+    block_param: str = ""
 
     @property
     def total(self) -> int:
         return sum(self.counts)
+
+    @property
+    def cells(self) -> tuple[StatusCell, ...]:
+        return tuple(
+            StatusCell(
+                count=count,
+                status=status.value,
+                label=status.label,
+                url=schedule_url(self.period, block=self.block_param, status=status.value),
+            )
+            for status, count in zip(STATUSES, self.counts, strict=True)
+        )
+
+    @property
+    def total_url(self) -> str:
+        return schedule_url(self.period, block=self.block_param)
 
 
 @dataclass(frozen=True)
@@ -180,7 +260,7 @@ class CoverageSummary:
     blocks: tuple[BlockStatusCounts, ...]  # all 11, in block order
     without_block: BlockStatusCounts  # sessions with no block (national ones)
 
-    statuses = Briefing.Status.choices
+    statuses = STATUSES.choices
     colour_classes = COLOUR_CLASSES
     tile_size = TILE_SIZE
     tile_stroke = TILE_STROKE
@@ -239,34 +319,54 @@ class CoverageSummary:
         return self.figures["national-sessions"].latest
 
     @property
-    def block_totals(self) -> BlockStatusCounts:
-        """The matrix's totals row: column sums over the 11 blocks."""
+    def totals(self) -> BlockStatusCounts:
+        """The matrix's totals row: every session in the range, with a block or without."""
+        rows = (*self.blocks, self.without_block)
         return BlockStatusCounts(
             block=None,
-            counts=tuple(sum(col) for col in zip(*(b.counts for b in self.blocks), strict=True))
-            if self.blocks
-            else tuple(0 for _s in Briefing.Status.values),
+            counts=tuple(sum(col) for col in zip(*(r.counts for r in rows), strict=True)),
+            period=self.period,
         )
 
+    @property
+    def upcoming(self) -> int:
+        """Sessions in the range still to come (予定: planned, dated today or later)."""
+        return self.totals.counts[list(STATUSES).index(STATUSES.PLANNED)]
 
-def coverage_summary(period: Period = Period()) -> CoverageSummary:  # noqa: B008  (frozen)
+
+def coverage_summary(
+    period: Period = Period(),  # noqa: B008  (frozen)
+    *,
+    today: datetime.date | None = None,
+) -> CoverageSummary:
     """Sessions and the places they reached in `period`, each by its status as of
-    the period's date (core.asof; the page's range is `Period.through(after, before)`).
+    the period's date (core.asof; the page's range is `Period.through(after, before)`),
+    shown as the public pages show it (Briefing.PublicStatus): a planned
+    session whose date has passed counts as 開催日経過・結果未登録. Passed as
+    of the period's date if that is earlier than `today` (default: today in
+    Japan): as of 2017-02-24, a session planned for 2017-03-06 was still to
+    come; a range through B (read as of B+1) that is over has nothing to come.
 
     Three queries: the figures (one aggregate, core.figures), the 47
     prefectures annotated with their counts, the 11 blocks annotated with a
     count per status.
     """
-    statuses = Briefing.Status.values
+    today = today or dates.today()
+    if period.as_of is not None:
+        today = min(today, period.as_of)
+
+    def public(status: str, prefix: str = "") -> Q:
+        return Briefing.public_status_q(status, today=today, as_of=period.as_of, prefix=prefix)
+
     figures = compute(
         (*COVERAGE_FIGURES, "briefings-planned"),
         period,
         extra={
             Briefing: {
                 f"without_block_{status}": Count(
-                    "pk", filter=Q(block__isnull=True) & Q(**{STATUS_AS_OF: status})
+                    "pk", filter=Q(block__isnull=True) & public(status)
                 )
-                for status in statuses
+                for status in STATUSES.values
             }
         },
     )
@@ -277,38 +377,43 @@ def coverage_summary(period: Period = Period()) -> CoverageSummary:  # noqa: B00
     in_period = rule.in_period(period, "briefings__") & Q(briefings__deleted_at__isnull=True)
 
     def count(status: str) -> Count:
-        return Count(
-            "briefings", filter=in_period & rule.status_is(status, period.as_of, "briefings__")
-        )
+        return Count("briefings", filter=in_period & public(status, "briefings__"))
 
     prefectures = (
         Prefecture.objects.select_related("block")
         .annotate(
-            held_count=count(Briefing.Status.HELD),
-            planned_count=count(Briefing.Status.PLANNED),
+            held_count=count(STATUSES.HELD),
+            planned_count=count(STATUSES.PLANNED),
         )
         .order_by("code")
     )
     blocks = RegionalBlock.objects.annotate(
-        **{f"count_{status}": count(status) for status in statuses}
+        **{f"count_{status}": count(status) for status in STATUSES.values}
     ).order_by("order", "code")
 
     return CoverageSummary(
         period=period,
         figures=figures,
         prefectures=tuple(
-            PrefectureCoverage(prefecture=p, held=p.held_count, planned=p.planned_count)
+            PrefectureCoverage(
+                prefecture=p, held=p.held_count, planned=p.planned_count, period=period
+            )
             for p in prefectures
             if p.code in TILE_GRID
         ),
         blocks=tuple(
             BlockStatusCounts(
-                block=b, counts=tuple(getattr(b, f"count_{status}") for status in statuses)
+                block=b,
+                counts=tuple(getattr(b, f"count_{status}") for status in STATUSES.values),
+                period=period,
+                block_param=b.code,
             )
             for b in blocks
         ),
         without_block=BlockStatusCounts(
             block=None,
-            counts=tuple(figures.extra[f"without_block_{status}"] for status in statuses),
+            counts=tuple(figures.extra[f"without_block_{status}"] for status in STATUSES.values),
+            period=period,
+            block_param=NO_BLOCK,
         ),
     )

@@ -359,6 +359,14 @@ DUPLICATED_FIELDS = (
     "host",
     "thread",
     "notes",
+    # How to attend, but for the application URL and deadline, which are each session's own.
+    "venue_name",
+    "venue_address",
+    "start_time",
+    "end_time",
+    "audience",
+    "application_method",
+    "contact",
 )
 
 
@@ -368,9 +376,10 @@ def duplicate_briefing(
     """A new planned session on `date` like `briefing` (a seminar series repeats).
 
     Copies the title, kind, scope, place (prefecture, block, 開催箇所), host,
-    thread, notes and members; leaves out what belongs to the original
-    session: its written date, attendance, attending organizations, minutes,
-    materials and cancellation reason.
+    thread, notes, members and how to attend (venue, times, audience,
+    application method, contact); leaves out what belongs to the original
+    session: its written date, application URL and deadline, attendance,
+    attending organizations, minutes, materials and cancellation reason.
 
     Side effects: creates the briefing (a history row) and sets its members
     (another history row).

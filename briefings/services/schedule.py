@@ -1,4 +1,6 @@
-"""Read-only schedule views: the schedule's order and the month calendar, each in one query."""
+"""Read-only schedule views: the schedule's order (no query of its own) and the
+month calendar (three queries: the month, and the nearest months before and
+after it that have sessions)."""
 
 from __future__ import annotations
 
@@ -7,22 +9,27 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models import Case, F, QuerySet, Value, When
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
+
+from core import dates
 
 from ..models import Briefing
 
 # --- the schedule ----------------------------------------------------------
 
 
-def order_for_schedule(queryset: QuerySet[Briefing]) -> QuerySet[Briefing]:
-    """Planned sessions first, the next one on top; then the rest, newest first."""
-    planned = Q(status=Briefing.Status.PLANNED)
+def order_for_schedule(
+    queryset: QuerySet[Briefing], *, today: datetime.date | None = None
+) -> QuerySet[Briefing]:
+    """Upcoming sessions first (Briefing.upcoming_condition), the next one on top;
+    then the rest newest first, among them planned ones whose date has passed."""
+    upcoming = Briefing.upcoming_condition(today or dates.today()).q()
     return queryset.alias(
-        schedule_group=Case(When(planned, then=Value(0)), default=Value(1)),
-        planned_date=Case(When(planned, then=F("date"))),
-    ).order_by("schedule_group", F("planned_date").asc(nulls_last=True), "-date", "pk")
+        schedule_group=Case(When(upcoming, then=Value(0)), default=Value(1)),
+        upcoming_date=Case(When(upcoming, then=F("date"))),
+    ).order_by("schedule_group", F("upcoming_date").asc(nulls_last=True), "-date", "pk")
 
 
 # --- the month calendar ----------------------------------------------------
@@ -67,6 +74,7 @@ class CalendarDay:
     weekday: Weekday
     briefings: tuple[Briefing, ...] = ()
     is_today: bool = False
+    holiday: str = ""  # the public holiday's name (core.dates.public_holidays)
 
 
 @dataclass(frozen=True)
@@ -78,10 +86,15 @@ class MonthCalendar:
     count: int
     previous: datetime.date | None  # the 1st of the month before, if representable
     next: datetime.date | None
+    # The 1st of the nearest month before / after this one that has a session.
+    earlier_with_sessions: datetime.date | None = None
+    later_with_sessions: datetime.date | None = None
 
 
 def month_calendar(year: int, month: int, *, today: datetime.date | None = None) -> MonthCalendar:
-    """The month's briefings laid out in weeks, read in one query.
+    """The month's briefings laid out in weeks, with Japan's public holidays,
+    and the nearest months before and after that have sessions: three
+    queries (the month's rows; one row each way, served by the date index).
 
     Raises ValueError for a month that `datetime.date` cannot represent.
     """
@@ -95,6 +108,7 @@ def month_calendar(year: int, month: int, *, today: datetime.date | None = None)
     )
     for briefing in briefings:
         by_day[briefing.date].append(briefing)
+    holidays = dates.public_holidays(first, last)
 
     # monthdayscalendar pads with zeros, so December 9999 needs no year 10000.
     cal = calendar.Calendar(firstweekday=FIRST_WEEKDAY)
@@ -113,6 +127,7 @@ def month_calendar(year: int, month: int, *, today: datetime.date | None = None)
                     weekday=weekday,
                     briefings=tuple(by_day.get(date, ())),
                     is_today=date == today,
+                    holiday=holidays.get(date, ""),
                 )
             )
         weeks.append(tuple(cells))
@@ -130,4 +145,17 @@ def month_calendar(year: int, month: int, *, today: datetime.date | None = None)
         count=sum(len(day) for day in by_day.values()),
         previous=previous,
         next=next_,
+        earlier_with_sessions=_month_of_nearest(date__lt=first, order="-date"),
+        later_with_sessions=_month_of_nearest(date__gt=last, order="date"),
     )
+
+
+def _month_of_nearest(*, order: str, **before_or_after) -> datetime.date | None:
+    """The 1st of the month of the nearest session that way, or None."""
+    nearest = (
+        Briefing.objects.filter(**before_or_after)
+        .order_by(order)
+        .values_list("date", flat=True)
+        .first()
+    )
+    return nearest.replace(day=1) if nearest else None

@@ -127,12 +127,49 @@ class DateWidget(widgets.Widget):
         return value.isoformat() if value else ""
 
 
-class ChoiceWidget(widgets.Widget):
-    """A choice by its label (予定 / Planned) or stored value (planned); exported as its label."""
+class TimeWidget(widgets.Widget):
+    """A time of day as staff type it: 13:30, １３：３０, 13時30分, 13時, or an Excel
+    time cell; exported as 13:30."""
 
-    def __init__(self, choices, **kwargs):
+    PATTERN = re.compile(r"(\d{1,2})\s*(?::|時)\s*(?:(\d{1,2})\s*分?)?(?::(\d{1,2}))?")
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime.datetime):
+            return value.time().replace(second=0, microsecond=0)
+        if isinstance(value, datetime.time):
+            return value.replace(second=0, microsecond=0)
+        text = normalize(value)
+        if not text:
+            return None
+        match = self.PATTERN.fullmatch(text)
+        if match:
+            hour, minute = int(match.group(1)), int(match.group(2) or 0)
+            try:
+                return datetime.time(hour, minute)
+            except ValueError:
+                pass
+        raise ValueError(
+            gettext("「%(value)s」は時刻として読めません（例：13:30、13時30分）。")
+            % {"value": value}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        if kwargs.get("force_native_type"):
+            return value
+        return value.strftime("%H:%M") if value else ""
+
+
+class ChoiceWidget(widgets.Widget):
+    """A choice by its label (予定 / Planned) or stored value (planned); exported as its label.
+
+    An empty cell reads as `empty`: None (the field keeps its value or
+    default), or "" for an optional choice stored as blank text.
+    """
+
+    def __init__(self, choices, *, empty=None, **kwargs):
         super().__init__(**kwargs)
         self.choices = choices
+        self.empty = empty
         self._lookup = None
 
     def lookup(self) -> dict[str, str]:
@@ -148,7 +185,7 @@ class ChoiceWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         text = normalize(value)
         if not text:
-            return None
+            return self.empty
         try:
             return self.lookup()[text.casefold()]
         except KeyError:

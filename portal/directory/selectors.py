@@ -6,10 +6,14 @@ reverse relations (`prefecture.briefings`, `block.activities`,
 methods (`for_list()`, `held()` …).
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from briefings.models import Briefing
+from briefings.services import order_for_schedule
+from core import dates
 from core.pagination import Capped, capped
 from networks.models import Organization, Prefecture, RegionalBlock
 from threads.models import Participation
@@ -49,16 +53,36 @@ def organization_for_detail() -> QuerySet:
 
 @dataclass(frozen=True)
 class PlaceBriefings:
-    held: Capped
-    planned: Capped
+    upcoming: Capped  # still to come (Briefing.upcoming_condition), soonest first
+    past: Capped  # every other session (held, cancelled, date passed …), newest first
 
 
-def place_briefings(place: Prefecture | RegionalBlock) -> PlaceBriefings:
-    """Held sessions newest first and planned ones soonest first (four queries at most)."""
+def place_briefings(
+    place: Prefecture | RegionalBlock, *, today: datetime.date | None = None
+) -> PlaceBriefings:
+    """A place's upcoming sessions soonest first and the others newest first
+    (four queries at most)."""
+    today = today or dates.today()
     briefings = place.briefings.for_list()
+    upcoming = Briefing.upcoming_condition(today).q()
     return PlaceBriefings(
-        held=_capped(briefings.held().order_by("-date", "pk")),
-        planned=_capped(briefings.planned().order_by("date", "pk")),
+        upcoming=_capped(briefings.filter(upcoming).order_by("date", "pk")),
+        past=_capped(briefings.exclude(upcoming).order_by("-date", "pk")),
+    )
+
+
+def region_briefings(prefecture: Prefecture, *, today: datetime.date | None = None) -> Capped:
+    """The rest of the prefecture's block: the block's own sessions (seminars,
+    councils) and those in its other prefectures, upcoming first (soonest on
+    top), then the others newest first, as the schedule orders them (two
+    queries at most)."""
+    return _capped(
+        order_for_schedule(
+            Briefing.objects.for_list()
+            .filter(block_id=prefecture.block_id)
+            .exclude(prefecture=prefecture),
+            today=today,
+        )
     )
 
 
@@ -83,4 +107,5 @@ def organization_activities(organization: Organization) -> Capped:
 
 
 def organization_briefings(organization: Organization) -> Capped:
-    return _capped(organization.hosted_briefings.for_list().order_by("-date", "pk"))
+    """Sessions it hosted, upcoming first, then the others newest first."""
+    return _capped(order_for_schedule(organization.hosted_briefings.for_list()))

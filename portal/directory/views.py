@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from core import dates
 from core.views import BreadcrumbsMixin, LenientPaginationMixin
 from networks.models import Prefecture, RegionalBlock
 
@@ -34,7 +35,9 @@ class PrefectureDetailView(BreadcrumbsMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["block_label"] = block_label(self.object.block)
-        context["briefings"] = selectors.place_briefings(self.object)
+        today = dates.today()
+        context["briefings"] = selectors.place_briefings(self.object, today=today)
+        context["region_briefings"] = selectors.region_briefings(self.object, today=today)
         context["organizations"] = selectors.prefecture_organizations(self.object)
         return context
 

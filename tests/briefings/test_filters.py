@@ -12,8 +12,10 @@ from tests.factories import BriefingFactory, MemberFactory, OrganizationFactory,
 pytestmark = pytest.mark.django_db
 
 
-def _titles(data: dict) -> list[str]:
-    filterset = BriefingFilterSet(data, queryset=Briefing.objects.order_by("date", "title"))
+def _titles(data: dict, *, today: datetime.date | None = None) -> list[str]:
+    filterset = BriefingFilterSet(
+        data, queryset=Briefing.objects.order_by("date", "title"), today=today
+    )
     assert filterset.is_valid(), filterset.errors
     return [b.title for b in filterset.qs]
 
@@ -64,10 +66,83 @@ def test_date_range_filterset_validates_like_the_schedule():
     assert list(filterset.form.fields) == ["date_after", "date_before"]
 
 
-def test_filter_status():
-    BriefingFactory(title="済", status=Briefing.Status.HELD)
-    BriefingFactory(title="予", status=Briefing.Status.PLANNED)
-    assert _titles({"status": "planned"}) == ["予"]
+def _statuses() -> None:
+    """Around 2017-03-06: held, planned for the day before, that day and after, cancelled."""
+    BriefingFactory(title="済", status=Briefing.Status.HELD, date=datetime.date(2017, 2, 15))
+    BriefingFactory(title="予3/5", status="planned", date=datetime.date(2017, 3, 5))
+    BriefingFactory(title="予3/6", status="planned", date=datetime.date(2017, 3, 6))
+    BriefingFactory(title="予3/8", status="planned", date=datetime.date(2017, 3, 8))
+    BriefingFactory(title="中止", status="cancelled", date=datetime.date(2017, 3, 8))
+
+
+@pytest.mark.parametrize(
+    ("status", "titles"),
+    [
+        # 予定 is what is still to come, from today on: not 3/5 any more.
+        ("planned", ["予3/6", "予3/8"]),
+        # Planned, date passed, outcome not recorded.
+        ("unrecorded", ["予3/5"]),
+        ("held", ["済"]),
+        ("cancelled", ["中止"]),
+        ("postponed", []),
+    ],
+)
+def test_filter_status_reads_the_status_as_shown_on_today(status, titles):
+    _statuses()
+    assert _titles({"status": status}, today=datetime.date(2017, 3, 6)) == titles
+
+
+def test_filter_status_today_defaults_to_today_in_japan(stand_on):
+    _statuses()
+    stand_on(datetime.date(2017, 3, 7))
+    assert _titles({"status": "planned"}) == ["予3/8"]
+    assert _titles({"status": "unrecorded"}) == ["予3/5", "予3/6"]
+
+
+def test_filter_application_open():
+    today = datetime.date(2017, 3, 6)
+    BriefingFactory(
+        title="締切前",
+        status="planned",
+        date=datetime.date(2017, 3, 8),
+        application_deadline=today,
+    )
+    BriefingFactory(
+        title="締切後",
+        status="planned",
+        date=datetime.date(2017, 3, 8),
+        application_deadline=datetime.date(2017, 3, 5),
+    )
+    BriefingFactory(
+        title="締切なし・URLあり",
+        status="planned",
+        date=datetime.date(2017, 3, 9),
+        application_url="https://example.jp/apply",
+    )
+    BriefingFactory(title="案内なし", status="planned", date=datetime.date(2017, 3, 9))
+    BriefingFactory(
+        title="申込不要",
+        status="planned",
+        date=datetime.date(2017, 3, 9),
+        application_method=Briefing.ApplicationMethod.NOT_REQUIRED,
+    )
+    BriefingFactory(
+        title="開催日経過",
+        status="planned",
+        date=datetime.date(2017, 3, 5),
+        application_method=Briefing.ApplicationMethod.WEB,
+    )
+    assert _titles({"application": "open"}, today=today) == ["締切前", "締切なし・URLあり"]
+
+
+def test_filter_application_unknown_is_a_form_error():
+    assert list(_errors({"application": "closed"})) == ["application"]
+
+
+def test_filter_block_null_is_the_sessions_without_a_block():
+    BriefingFactory(title="県", prefecture=prefecture("43"))
+    BriefingFactory(title="全国", scope=Briefing.Scope.NATIONAL, prefecture=None)
+    assert _titles({"block": "null"}) == ["全国"]
 
 
 def test_filter_status_unknown_is_a_form_error():

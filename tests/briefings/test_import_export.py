@@ -258,7 +258,8 @@ def test_resource_file_without_known_headers_is_refused():
 
     assert [str(error.error) for error in result.base_errors] == [
         "1行目に取り込める列の見出しがありません（ID、開催日、状況、対象、種別、開催概要、"
-        "開催箇所、都道府県、地域ブロック、主催、関連する推進体制、参加者数、備考、資料URL、中止の理由）。"
+        "開催箇所、都道府県、地域ブロック、主催、関連する推進体制、参加者数、備考、資料URL、中止の理由、"
+        "会場名、会場の所在地、開始時刻、終了時刻、対象者、申込方法、申込URL、申込締切日、問合せ先）。"
     ]
 
 
@@ -274,6 +275,15 @@ def test_resource_export_imports_back_unchanged(export_format, import_format):
         thread=factories.ThreadFactory(),
         audience_size=35,
         materials_url="https://example.jp/a.pdf",
+        venue_name="熊本県庁 本館",
+        venue_address="熊本県熊本市中央区水前寺6-18-1",
+        start_time=datetime.time(13, 30),
+        end_time=datetime.time(16, 0),
+        audience="県内の市町村職員",
+        application_method=Briefing.ApplicationMethod.EMAIL,
+        application_url="https://example.jp/apply",
+        application_deadline=datetime.date(2017, 2, 10),
+        contact="九州総合通信局\n電話 096-000-0000",
     )
     factories.BriefingFactory(
         status=Briefing.Status.CANCELLED, scope=Briefing.Scope.NATIONAL, prefecture=None
@@ -609,7 +619,8 @@ def test_export_csv_opens_in_excel_with_japanese_headers(client, editor):
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0] == (
         "ID,開催日,状況,対象,種別,開催概要,開催箇所,都道府県,地域ブロック,主催,"
-        "関連する推進体制,参加者数,備考,資料URL,中止の理由"
+        "関連する推進体制,参加者数,備考,資料URL,中止の理由,"
+        "会場名,会場の所在地,開始時刻,終了時刻,対象者,申込方法,申込URL,申込締切日,問合せ先"
     )
     assert lines[1].split(",")[2:9] == [
         "開催済",
@@ -772,3 +783,58 @@ def test_resource_already_held_row_without_attendees_stays_editable():
     result = BriefingResource().import_data(dataset, dry_run=True)
 
     assert not result.has_errors() and not result.has_validation_errors()
+
+
+# --- 参加案内 (attendance) columns ---------------------------------------------------------
+
+ATTEND_HEADERS = [*HEADERS, "開始時刻", "終了時刻", "申込方法", "申込締切日"]
+
+
+def test_resource_reads_times_and_the_application_method_as_staff_write_them():
+    row = [*PLANNED_KUMAMOTO, "１３時３０分", "16:00", "電子メール", "2017/3/1"]
+
+    result = BriefingResource().import_data(tablib.Dataset(row, headers=ATTEND_HEADERS))
+
+    assert not result.has_validation_errors()
+    briefing = Briefing.objects.get()
+    assert (
+        briefing.start_time,
+        briefing.end_time,
+        briefing.application_method,
+        briefing.application_deadline,
+    ) == (
+        datetime.time(13, 30),
+        datetime.time(16, 0),
+        Briefing.ApplicationMethod.EMAIL,
+        datetime.date(2017, 3, 1),
+    )
+
+
+def test_resource_blank_application_method_is_stored_blank():
+    row = [*PLANNED_KUMAMOTO, "", "", "", ""]
+
+    result = BriefingResource().import_data(tablib.Dataset(row, headers=ATTEND_HEADERS))
+
+    assert not result.has_validation_errors()
+    assert Briefing.objects.get().application_method == ""
+
+
+@pytest.mark.parametrize(
+    ("cells", "errors"),
+    [
+        (["16:00", "13:30", "", ""], {"__all__": ["終了時刻は開始時刻より後にしてください。"]}),
+        (["", "", "", "2017/3/7"], {"__all__": ["申込締切日は開催日以前の日にしてください。"]}),
+        (
+            ["25時", "", "", ""],
+            {"start_time": ["「25時」は時刻として読めません（例：13:30、13時30分）。"]},
+        ),
+    ],
+)
+def test_resource_refuses_inconsistent_attendance_with_a_message(cells, errors):
+    dataset = tablib.Dataset([*PLANNED_KUMAMOTO, *cells], headers=ATTEND_HEADERS)
+
+    result = BriefingResource().import_data(dataset, dry_run=True)
+
+    assert result.has_validation_errors()
+    assert {k: [str(m) for m in v] for k, v in result.invalid_rows[0].error_dict.items()} == errors
+    assert Briefing.objects.count() == 0

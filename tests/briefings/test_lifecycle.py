@@ -374,6 +374,15 @@ def test_duplicate_copies_what_the_session_is_and_where():
         audience_size=80,
         minutes="議事概要",
         materials_url="https://example.jp/",
+        venue_name="熊本市国際交流会館 ホール",
+        venue_address="熊本市中央区花畑町4-18",
+        start_time=datetime.time(13, 30),
+        end_time=datetime.time(16),
+        audience="県内の市町村職員",
+        application_method=Briefing.ApplicationMethod.WEB,
+        application_url="https://example.jp/apply/1",
+        application_deadline=D(2017, 2, 10),
+        contact="九州総合通信局",
     )
     chair, member = MemberFactory(), MemberFactory()
     source.members.set([chair, member])
@@ -401,6 +410,18 @@ def test_duplicate_copies_what_the_session_is_and_where():
     # What belonged to the first session stays with it.
     assert (copy.date_text, copy.audience_size, copy.minutes) == ("", None, "")
     assert (copy.cancellation_reason, copy.materials_url) == ("", "")
+    assert (copy.application_url, copy.application_deadline) == ("", None)
+    assert (copy.venue_name, copy.venue_address, copy.audience, copy.contact) == (
+        "熊本市国際交流会館 ホール",
+        "熊本市中央区花畑町4-18",
+        "県内の市町村職員",
+        "九州総合通信局",
+    )
+    assert (copy.start_time, copy.end_time, copy.application_method) == (
+        datetime.time(13, 30),
+        datetime.time(16),
+        "web",
+    )
     assert list(copy.attending_organizations.all()) == []
     assert list(copy.materials.all()) == []
     source_after = state(source)

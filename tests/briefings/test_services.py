@@ -27,21 +27,42 @@ D = datetime.date
 # --- order_for_schedule ------------------------------------------------------
 
 
-def test_order_for_schedule_puts_planned_first_next_one_on_top_then_newest_first():
+def test_order_for_schedule_puts_upcoming_first_next_one_on_top_then_newest_first():
     BriefingFactory(title="済1/20", status="held", date=D(2017, 1, 20))
     BriefingFactory(title="予3/24", status="planned", date=D(2017, 3, 24))
     BriefingFactory(title="済2/24", status="held", date=D(2017, 2, 24))
     BriefingFactory(title="予3/6", status="planned", date=D(2017, 3, 6))
     BriefingFactory(title="中止2/28", status="cancelled", date=D(2017, 2, 28))
     BriefingFactory(title="延期1/30", status="postponed", date=D(2017, 1, 30))
-    titles = [b.title for b in order_for_schedule(Briefing.objects.all())]
+    ordered = order_for_schedule(Briefing.objects.all(), today=D(2017, 2, 24))
+    titles = [b.title for b in ordered]
     assert titles == ["予3/6", "予3/24", "中止2/28", "済2/24", "延期1/30", "済1/20"]
+
+
+def test_order_for_schedule_past_planned_sessions_are_not_upcoming():
+    """On 2017-03-07, 3/6 has passed: it goes among the rest, by date, below what is to come."""
+    BriefingFactory(title="予3/6", status="planned", date=D(2017, 3, 6))
+    BriefingFactory(title="予3/24", status="planned", date=D(2017, 3, 24))
+    BriefingFactory(title="済3/8", status="held", date=D(2017, 3, 8))
+    BriefingFactory(title="済2/24", status="held", date=D(2017, 2, 24))
+    ordered = order_for_schedule(Briefing.objects.all(), today=D(2017, 3, 7))
+    assert [b.title for b in ordered] == ["予3/24", "済3/8", "予3/6", "済2/24"]
+
+
+def test_order_for_schedule_today_defaults_to_today_in_japan(stand_on):
+    BriefingFactory(title="予3/6", status="planned", date=D(2017, 3, 6))
+    BriefingFactory(title="予3/24", status="planned", date=D(2017, 3, 24))
+    stand_on(D(2017, 3, 6))
+    assert [b.title for b in order_for_schedule(Briefing.objects.all())] == ["予3/6", "予3/24"]
+    stand_on(D(2017, 3, 7))
+    assert [b.title for b in order_for_schedule(Briefing.objects.all())] == ["予3/24", "予3/6"]
 
 
 def test_order_for_schedule_breaks_same_day_ties_by_entry_order():
     first = BriefingFactory(status="planned", date=D(2017, 3, 6))
     second = BriefingFactory(status="planned", date=D(2017, 3, 6))
-    assert list(order_for_schedule(Briefing.objects.all())) == [first, second]
+    ordered = order_for_schedule(Briefing.objects.all(), today=D(2017, 2, 24))
+    assert list(ordered) == [first, second]
 
 
 # --- month_calendar ------------------------------------------------------------
@@ -95,12 +116,62 @@ def test_month_calendar_refuses_months_that_do_not_exist(year, month):
         month_calendar(year, month)
 
 
-def test_month_calendar_reads_the_month_in_one_query(django_assert_num_queries):
+def test_month_calendar_reads_the_month_and_the_nearest_months_in_three_queries(
+    django_assert_num_queries,
+):
     for day in (1, 2, 3):
         BriefingFactory(date=D(2017, 2, day))
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(3):
         cal = month_calendar(2017, 2)
         [b.prefecture.name for w in cal.weeks for d in w for b in d.briefings]
+
+
+def test_month_calendar_finds_the_nearest_months_with_sessions():
+    BriefingFactory(date=D(2016, 11, 30))
+    BriefingFactory(date=D(2016, 10, 1))
+    BriefingFactory(date=D(2017, 2, 15))
+    BriefingFactory(date=D(2018, 1, 1))
+    BriefingFactory(date=D(2019, 5, 1))
+    cal = month_calendar(2017, 6)
+    assert (cal.earlier_with_sessions, cal.later_with_sessions) == (D(2017, 2, 1), D(2018, 1, 1))
+    cal = month_calendar(2017, 2)
+    assert (cal.earlier_with_sessions, cal.later_with_sessions) == (D(2016, 11, 1), D(2018, 1, 1))
+    cal = month_calendar(2019, 5)
+    assert (cal.earlier_with_sessions, cal.later_with_sessions) == (D(2018, 1, 1), None)
+
+
+def test_month_calendar_leaves_out_deleted_sessions_from_the_nearest_months():
+    BriefingFactory(date=D(2017, 3, 6)).soft_delete()
+    assert month_calendar(2017, 2).later_with_sessions is None
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [
+        (D(2017, 2, 11), "建国記念の日"),
+        (D(2017, 3, 20), "春分の日"),
+        (D(2026, 11, 23), "勤労感謝の日"),
+        (D(2026, 5, 6), "振替休日"),
+    ],
+)
+def test_month_calendar_names_japans_public_holidays(day, name):
+    cal = month_calendar(day.year, day.month)
+    holidays = {d.date: d.holiday for week in cal.weeks for d in week if d.holiday}
+    assert holidays[day] == name
+
+
+def test_month_calendar_names_holidays_in_english():
+    with translation.override("en"):
+        cal = month_calendar(2017, 3)
+    holidays = {d.date: d.holiday for week in cal.weeks for d in week if d.holiday}
+    assert holidays == {D(2017, 3, 20): "Vernal Equinox Day"}
+
+
+def test_month_calendar_february_2017_has_exactly_its_one_holiday():
+    cal = month_calendar(2017, 2)
+    assert [(d.date, d.holiday) for w in cal.weeks for d in w if d.holiday] == [
+        (D(2017, 2, 11), "建国記念の日")
+    ]
 
 
 # --- tile grid --------------------------------------------------------------------
@@ -136,7 +207,7 @@ def test_coverage_summary_with_no_briefings_is_all_zero():
     assert (summary.national, summary.planned, summary.as_of) == (0, 0, None)
     assert len(summary.prefectures) == 47
     assert [row.total for row in summary.blocks] == [0] * 11
-    assert summary.block_totals.counts == (0, 0, 0, 0)
+    assert summary.totals.counts == (0, 0, 0, 0, 0)
 
 
 def test_coverage_summary_counts_distinct_places_by_scope():
@@ -166,8 +237,10 @@ def test_coverage_summary_counts_each_prefecture_by_venue():
     kumamoto = prefecture("43")
     BriefingFactory(prefecture=kumamoto)
     BriefingFactory(scope="block", kind="seminar", prefecture=kumamoto)
-    BriefingFactory(prefecture=kumamoto, status="planned")
-    summary = coverage_summary()
+    BriefingFactory(prefecture=kumamoto, status="planned", date=D(2017, 3, 6))
+    # Planned, but its date has passed: not 予定 any more.
+    BriefingFactory(prefecture=kumamoto, status="planned", date=D(2017, 2, 20))
+    summary = coverage_summary(today=D(2017, 2, 24))
     rows = {p.prefecture.code: (p.held, p.planned) for p in summary.prefectures}
     assert rows["43"] == (2, 1)
     assert rows["37"] == (0, 0)
@@ -176,20 +249,24 @@ def test_coverage_summary_counts_each_prefecture_by_venue():
 
 def test_coverage_summary_block_status_matrix_and_totals():
     BriefingFactory(prefecture=prefecture("43"), status="held")
-    BriefingFactory(prefecture=prefecture("43"), status="planned")
+    BriefingFactory(prefecture=prefecture("43"), status="planned", date=D(2017, 3, 6))
+    BriefingFactory(prefecture=prefecture("40"), status="planned", date=D(2017, 2, 20))
     BriefingFactory(prefecture=prefecture("37"), status="cancelled")
     BriefingFactory(prefecture=prefecture("37"), status="postponed")
     BriefingFactory(scope="national", kind="national_meeting", prefecture=None)
-    summary = coverage_summary()
+    summary = coverage_summary(today=D(2017, 2, 24))
     rows = {row.block.code: row.counts for row in summary.blocks}
-    # Columns follow Briefing.Status: planned, held, cancelled, postponed.
-    assert rows["kyushu"] == (1, 1, 0, 0)
-    assert rows["shikoku"] == (0, 0, 1, 1)
-    assert rows["hokkaido"] == (0, 0, 0, 0)
+    # Columns follow Briefing.PublicStatus: planned (from today on), unrecorded
+    # (planned, date passed), held, cancelled, postponed.
+    assert rows["kyushu"] == (1, 1, 1, 0, 0)
+    assert rows["shikoku"] == (0, 0, 0, 1, 1)
+    assert rows["hokkaido"] == (0, 0, 0, 0, 0)
     assert [row.block.code for row in summary.blocks][:2] == ["hokkaido", "tohoku"]
-    assert summary.block_totals.counts == (1, 1, 1, 1)
-    assert summary.block_totals.total == 4
-    assert summary.without_block.counts == (0, 1, 0, 0)
+    assert summary.without_block.counts == (0, 0, 1, 0, 0)
+    # The totals row counts every session, with a block or without.
+    assert summary.totals.counts == (1, 1, 2, 1, 1)
+    assert summary.totals.total == 6
+    assert summary.upcoming == 1
 
 
 def test_coverage_summary_date_range_is_inclusive_and_applies_everywhere():
@@ -201,7 +278,7 @@ def test_coverage_summary_date_range_is_inclusive_and_applies_everywhere():
     assert (summary.held, summary.prefectures_reached, summary.as_of) == (2, 2, D(2017, 2, 28))
     rows = {p.prefecture.code: p.held for p in summary.prefectures}
     assert (rows["43"], rows["37"]) == (1, 1)
-    assert summary.block_totals.counts == (0, 2, 0, 0)
+    assert summary.totals.counts == (0, 0, 2, 0, 0)
 
 
 def test_coverage_summary_open_ended_ranges():
@@ -223,8 +300,17 @@ def test_coverage_summary_as_of_a_date_counts_later_sessions_as_planned():
     assert (summary.held, summary.planned, summary.prefectures_reached) == (1, 2, 1)
     rows = {p.prefecture.code: (p.held, p.planned) for p in summary.prefectures}
     assert (rows["43"], rows["37"]) == ((1, 1), (0, 1))
-    assert summary.block_totals.counts == (2, 1, 0, 0)
+    # As of 2017-02-24 the March sessions were still to come, whenever one looks.
+    assert summary.totals.counts == (2, 0, 1, 0, 0)
     assert {item.period for item in summary.figures} == {period}
+
+
+def test_coverage_summary_of_a_range_that_is_over_has_nothing_to_come():
+    BriefingFactory(prefecture=prefecture("43"), status="planned", date=D(2017, 3, 6))
+    summary = coverage_summary(Period.through(D(2017, 3, 1), D(2017, 3, 31)), today=D(2026, 1, 1))
+    assert summary.totals.counts == (0, 1, 0, 0, 0)
+    summary = coverage_summary(Period.through(D(2017, 3, 1), D(2017, 3, 31)), today=D(2017, 3, 1))
+    assert summary.totals.counts == (1, 0, 0, 0, 0)
 
 
 @pytest.mark.parametrize("n", [1, 3])
@@ -306,9 +392,21 @@ def test_coverage_summary_of_the_seed_in_january_2017(seeded):
     assert (summary.blocks_reached, summary.national) == (3, 2)
 
 
-def test_coverage_summary_of_the_seed_block_status_matrix(seeded):
-    summary = coverage_summary()
-    rows = {row.block.code: row.counts[:2] for row in summary.blocks}  # (planned, held)
+@pytest.mark.parametrize(
+    ("today", "planned", "unrecorded"),
+    [
+        # On the record's own date the ten March sessions are still to come …
+        (D(2017, 2, 24), 10, 0),
+        # … in 2026 their date has passed and no outcome is recorded.
+        (D(2026, 11, 30), 0, 10),
+    ],
+)
+def test_coverage_summary_of_the_seed_block_status_matrix(seeded, today, planned, unrecorded):
+    summary = coverage_summary(today=today)
+    # (to come or passed: the planned ones, held)
+    rows = {
+        row.block.code: (row.counts[0] + row.counts[1], row.counts[2]) for row in summary.blocks
+    }
     assert rows == {
         "hokkaido": (1, 0),
         "tohoku": (3, 1),
@@ -322,5 +420,6 @@ def test_coverage_summary_of_the_seed_block_status_matrix(seeded):
         "kyushu": (2, 3),
         "okinawa": (0, 1),
     }
-    assert summary.block_totals.counts == (10, 19, 0, 0)
-    assert summary.without_block.counts == (0, 3, 0, 0)
+    assert summary.without_block.counts == (0, 0, 3, 0, 0)
+    assert summary.totals.counts == (planned, unrecorded, 22, 0, 0)
+    assert summary.upcoming == planned

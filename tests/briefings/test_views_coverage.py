@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from briefings.services import coverage_summary
 from core.asof import Period
-from tests.factories import BriefingFactory, prefecture
+from tests.factories import BriefingFactory, block, prefecture
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +31,30 @@ def _tiles(html: str) -> dict[str, str]:
 
 
 def _table_rows(html: str, table_class: str) -> list[list[str]]:
+    """Each row's cells as seen (the links' visually hidden context left out)."""
     table = re.search(rf'<table class="{table_class}">(.*?)</table>', html, re.DOTALL).group(1)
+    table = re.sub(r'<span class="visually-hidden">.*?</span>', "", table)
     rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL):
         cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.DOTALL)
         rows.append([re.sub(r"<[^>]+>", "", c).strip() for c in cells])
     return rows
+
+
+def _count_links(html: str, table_class: str) -> list[tuple[str, int]]:
+    """(address, count shown) of every count link in a table."""
+    table = re.search(rf'<table class="{table_class}">(.*?)</table>', html, re.DOTALL).group(1)
+    return [
+        (href.replace("&amp;", "&"), int(n))
+        for href, n in re.findall(r'<td class="num"><a href="([^"]+)">(\d+)<span', table)
+    ]
+
+
+def _schedule_count(client, address: str) -> int:
+    response = client.get(address)
+    assert response.status_code == 200
+    assert not response.context["filter"].errors, address
+    return response.context["paginator"].count
 
 
 def test_coverage_url_name():
@@ -64,7 +82,8 @@ def test_coverage_figures_link_to_their_definitions(client):
         assert f'<a class="definition" href="{about}#figure-{key}">定義' in html
 
 
-def test_coverage_map_has_47_linked_tiles_with_accessible_names(client):
+def test_coverage_map_has_47_linked_tiles_with_accessible_names(client, stand_on):
+    stand_on(datetime.date(2017, 2, 10))
     BriefingFactory(prefecture=prefecture("37"))
     BriefingFactory(prefecture=prefecture("36"), status="planned")
     html = client.get(URL).content.decode()
@@ -90,7 +109,8 @@ def test_coverage_map_colours_tiles_by_class_with_a_legend(client):
     assert re.findall(r"/svg>(.+?)</li>", legend) == ["0回", "1回", "2～3回", "4回以上"]
 
 
-def test_coverage_table_equivalent_has_47_rows(client):
+def test_coverage_table_equivalent_has_47_rows(client, stand_on):
+    stand_on(datetime.date(2017, 2, 10))
     BriefingFactory(prefecture=prefecture("37"))
     BriefingFactory(prefecture=prefecture("37"), status="planned")
     html = client.get(URL).content.decode()
@@ -103,19 +123,81 @@ def test_coverage_table_equivalent_has_47_rows(client):
     assert '<th scope="row"><a href="/prefectures/37/">香川県</a></th>' in html
 
 
-def test_coverage_block_status_matrix_has_11_blocks_and_totals(client):
+def test_coverage_block_status_matrix_has_11_blocks_no_block_and_totals(client, stand_on):
+    stand_on(datetime.date(2017, 2, 24))
     BriefingFactory(prefecture=prefecture("43"), status="held")
-    BriefingFactory(prefecture=prefecture("43"), status="planned")
+    BriefingFactory(prefecture=prefecture("43"), status="planned", date=datetime.date(2017, 3, 6))
+    BriefingFactory(prefecture=prefecture("40"), status="planned", date=datetime.date(2017, 2, 20))
     BriefingFactory(prefecture=prefecture("37"), status="cancelled")
     BriefingFactory(scope="national", kind="national_meeting", prefecture=None)
     html = client.get(URL).content.decode()
     rows = _table_rows(html, "coverage-matrix")
-    assert rows[0] == ["地域ブロック", "予定", "開催済", "中止", "延期", "計"]
-    assert len(rows) == 13  # header, 11 blocks, totals
-    assert ["九州", "1", "1", "0", "0", "2"] in rows
-    assert ["四国", "0", "0", "1", "0", "1"] in rows
-    assert rows[-1] == ["合計", "1", "1", "1", "0", "3"]
-    assert "地域ブロックが設定されていない説明会等（全国を対象とするもの等）1件は" in html
+    assert rows[0] == [
+        "地域ブロック",
+        "予定",
+        "開催日経過・結果未登録",
+        "開催済",
+        "中止",
+        "延期",
+        "計",
+    ]
+    assert len(rows) == 14  # header, 11 blocks, no block, totals
+    assert ["九州", "1", "1", "1", "0", "0", "3"] in rows
+    assert ["四国", "0", "0", "0", "1", "0", "1"] in rows
+    assert rows[-2] == ["地域ブロックなし（全国等）", "0", "0", "1", "0", "0", "1"]
+    assert rows[-1] == ["合計", "1", "1", "2", "1", "0", "5"]
+    assert "このほか、今日以降に1回の開催が予定されています。" in html
+
+
+def test_coverage_matrix_leaves_out_the_no_block_row_when_there_is_none(client):
+    BriefingFactory(prefecture=prefecture("43"))
+    rows = _table_rows(client.get(URL).content.decode(), "coverage-matrix")
+    assert len(rows) == 13
+    assert rows[-1] == ["合計", "0", "0", "1", "0", "0", "1"]
+
+
+def test_coverage_counts_link_to_the_schedule_filtered_to_what_they_count(client, stand_on):
+    stand_on(datetime.date(2017, 2, 24))
+    BriefingFactory(prefecture=prefecture("43"), status="held", date=datetime.date(2017, 2, 1))
+    BriefingFactory(prefecture=prefecture("43"), status="planned", date=datetime.date(2017, 3, 6))
+    BriefingFactory(prefecture=prefecture("43"), status="planned", date=datetime.date(2017, 2, 20))
+    BriefingFactory(scope="block", kind="seminar", prefecture=None, block=block("kyushu"))
+    BriefingFactory(prefecture=prefecture("37"), status="cancelled")
+    BriefingFactory(prefecture=prefecture("37"), status="postponed")
+    BriefingFactory(scope="national", kind="national_meeting", prefecture=None)
+    BriefingFactory(scope="national", kind="national_meeting", prefecture=None).soft_delete()
+    html = client.get(URL).content.decode()
+
+    matrix = _count_links(html, "coverage-matrix")
+    table = _count_links(html, "coverage-table")
+    assert len(matrix) == (11 + 1 + 1) * 6
+    assert len(table) == 47 * 2
+    assert ("/briefings/?block=kyushu&status=planned", 1) in matrix
+    assert ("/briefings/?block=kyushu&status=unrecorded", 1) in matrix
+    assert ("/briefings/?block=null&status=held", 1) in matrix
+    assert ("/briefings/?status=held", 3) in matrix
+    assert ("/briefings/", 7) in matrix
+    assert ("/briefings/?prefecture=43&status=held", 1) in table
+    # Every count, followed, lists exactly that many sessions.
+    for address, count in matrix + table:
+        assert _schedule_count(client, address) == count, address
+
+
+def test_coverage_count_links_keep_the_range(client, stand_on):
+    stand_on(datetime.date(2017, 2, 24))
+    BriefingFactory(prefecture=prefecture("43"), date=datetime.date(2017, 1, 31))
+    BriefingFactory(prefecture=prefecture("43"), date=datetime.date(2017, 2, 15))
+    BriefingFactory(prefecture=prefecture("43"), status="planned", date=datetime.date(2017, 3, 6))
+    params = {"date_after": "2017-02-01", "date_before": "2017-03-31"}
+    html = client.get(URL, params).content.decode()
+    links = _count_links(html, "coverage-matrix") + _count_links(html, "coverage-table")
+    assert (
+        "/briefings/?date_after=2017-02-01&date_before=2017-03-31&block=kyushu&status=held",
+        1,
+    ) in links
+    assert ("/briefings/?date_after=2017-02-01&date_before=2017-03-31", 2) in links
+    for address, count in links:
+        assert _schedule_count(client, address) == count, address
 
 
 def test_coverage_date_range_filters_everything(client):
@@ -205,7 +287,8 @@ def test_coverage_query_count_is_fixed(client, django_assert_num_queries, n):
     assert response.context["coverage"].held == n
 
 
-def test_coverage_of_the_seed(client, seeded):
+def test_coverage_of_the_seed(client, seeded, stand_on):
+    stand_on(datetime.date(2026, 11, 30))
     html = client.get(URL).content.decode()
     assert _figures(html) == {
         "開催済の説明会等の回数": "22回",
@@ -216,7 +299,10 @@ def test_coverage_of_the_seed(client, seeded):
     assert "2017年2月24日現在" in html
     assert _tiles(html)["/prefectures/37/"] == "香川県：開催 1回"
     assert _tiles(html)["/prefectures/17/"] == "石川県：開催 2回"
-    assert _table_rows(html, "coverage-matrix")[-1] == ["合計", "10", "19", "0", "0", "29"]
+    # In 2026 the ten March 2017 sessions are past and unrecorded.
+    assert _table_rows(html, "coverage-matrix")[-1] == ["合計", "0", "10", "22", "0", "0", "32"]
+    for address, count in _count_links(html, "coverage-matrix")[-6:]:
+        assert _schedule_count(client, address) == count, address
 
 
 def test_coverage_of_the_seed_in_february_2017(client, seeded):
@@ -240,7 +326,7 @@ def test_coverage_in_english(client):
     assert tiles["/en/prefectures/37/"].startswith("Kagawa")
     assert '<th scope="row"><a href="/en/prefectures/37/">Kagawa</a></th>' in html
     assert '<th scope="row"><a href="/en/blocks/shikoku/">Shikoku</a></th>' in html
-    assert 'font-size="10">Kagawa</text>' in html
+    assert 'font-size="11">Kagawa</text>' in html
 
 
 def test_coverage_in_english_with_a_bad_range(client):
@@ -249,12 +335,17 @@ def test_coverage_in_english_with_a_bad_range(client):
     assert response.context["filter"].errors.keys() == {"date_after"}
 
 
-def test_tile_map_include_renders_small_on_its_own(client):
-    """The interface the home page relies on: `coverage`, optional `small`."""
+def test_tile_map_include_renders_on_its_own_with_its_phone_note(client):
+    """The interface the home page relies on: `coverage` and `table_url`."""
     BriefingFactory(prefecture=prefecture("37"))
     html = render_to_string(
-        "briefings/includes/tile_map.html", {"coverage": coverage_summary(), "small": True}
+        "briefings/includes/tile_map.html",
+        {"coverage": coverage_summary(), "table_url": "/briefings/coverage/#prefecture-table"},
     )
-    assert '<figure class="tile-map tile-map--small">' in html
+    assert '<figure class="tile-map">' in html
     assert len(_tiles(html)) == 47
     assert _tiles(html)["/prefectures/37/"] == "香川県：開催 1回"
+    assert (
+        '<p class="tile-map-phone-note">画面の幅が狭いため、地図は表示していません。 '
+        '<a href="/briefings/coverage/#prefecture-table">都道府県別の開催回数を表で見る</a></p>'
+    ) in html

@@ -47,7 +47,8 @@ def test_list_url_name():
     assert reverse("briefings:briefing_list") == URL
 
 
-def test_list_shows_planned_first_next_on_top_then_newest_first(client):
+def test_list_shows_upcoming_first_next_on_top_then_newest_first(client, stand_on):
+    stand_on(datetime.date(2017, 2, 24))
     BriefingFactory(title="済1/20", status="held", date=datetime.date(2017, 1, 20))
     BriefingFactory(title="予3/24", status="planned", date=datetime.date(2017, 3, 24))
     BriefingFactory(title="済2/24", status="held", date=datetime.date(2017, 2, 24))
@@ -55,6 +56,79 @@ def test_list_shows_planned_first_next_on_top_then_newest_first(client):
     response = client.get(URL)
     assert response.status_code == 200
     assert _rows(response) == ["予3/6", "予3/24", "済2/24", "済1/20"]
+
+
+def test_list_past_planned_sessions_are_not_upcoming(client, stand_on):
+    """In 2026 the March 2017 sessions come after real upcoming ones, marked as unrecorded."""
+    stand_on(datetime.date(2026, 11, 30))
+    BriefingFactory(title="予3/22", status="planned", date=datetime.date(2017, 3, 22))
+    BriefingFactory(title="予12/1", status="planned", date=datetime.date(2026, 12, 1))
+    BriefingFactory(title="済11/1", status="held", date=datetime.date(2026, 11, 1))
+    response = client.get(URL)
+    assert _rows(response) == ["予12/1", "済11/1", "予3/22"]
+    html = response.content.decode()
+    badges = re.findall(r'<span class="badge status-(\w+)">(.+?)</span>', html)
+    assert badges == [
+        ("planned", "予定"),
+        ("held", "開催済"),
+        ("unrecorded", "開催日経過・結果未登録"),
+    ]
+
+
+def test_list_marks_sessions_open_for_application(client, stand_on):
+    stand_on(datetime.date(2017, 3, 1))
+    BriefingFactory(
+        title="受付中",
+        status="planned",
+        date=datetime.date(2017, 3, 22),
+        application_method="web",
+    )
+    BriefingFactory(title="案内なし", status="planned", date=datetime.date(2017, 3, 23))
+    response = client.get(URL, {"application": "open"})
+    assert _rows(response) == ["受付中"]
+    html = response.content.decode()
+    assert html.count('<span class="badge application-open">申込受付中</span>') == 1
+    assert '<option value="open" selected>申込受付中</option>' in html
+
+
+def _summary(html: str) -> str:
+    summary = re.search(r"<summary>(.*?)</summary>", html, re.DOTALL).group(1)
+    return re.sub(r"<[^>]+>", "", summary)
+
+
+def test_list_filters_are_folded_under_a_summary_of_the_active_ones(client):
+    html = client.get(URL).content.decode()
+    assert '<details class="filter-panel">' in html
+    assert _summary(html) == "絞り込み：条件なし（すべて）"
+    member = MemberFactory(name="須藤", role="chair")
+    BriefingFactory().members.add(member)
+    html = client.get(
+        URL,
+        {
+            "block": "kyushu",
+            "status": "planned",
+            "date_after": "2017-02-01",
+            "member": member.pk,
+            "q": "説明会",
+            "kind": "",
+        },
+    ).content.decode()
+    assert '<details class="filter-panel">' in html  # results first, even when filtered
+    assert _summary(html) == (
+        "絞り込み：開催日（から） 2017年2月1日、状況 予定、地域ブロック 九州、"
+        "参加した構成員等 須藤座長、キーワード 説明会"
+    )
+
+
+def test_list_filters_stay_open_while_a_value_is_bad(client):
+    html = client.get(URL, {"block": "atlantis"}).content.decode()
+    assert '<details class="filter-panel" open>' in html
+    assert _summary(html) == "絞り込み：条件に誤りがあります"
+
+
+def test_list_filter_summary_names_the_no_block_choice(client):
+    html = client.get(URL, {"block": "null"}).content.decode()
+    assert _summary(html) == "絞り込み：地域ブロック 地域ブロックなし（全国等）"
 
 
 def test_list_shows_the_result_count(client):
@@ -69,7 +143,7 @@ def test_list_filter_form_is_a_labelled_get_form(client):
     assert '<form class="filters briefing-filters" method="get" action=""' in html
     for name in ("date_after", "date_before", "status", "scope", "kind", "block"):
         assert f'<label for="id_{name}">' in html
-    for name in ("prefecture", "member", "q"):
+    for name in ("prefecture", "member", "application", "q"):
         assert f'<label for="id_{name}">' in html
     assert '<input type="date" name="date_after" id="id_date_after">' in html
 

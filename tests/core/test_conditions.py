@@ -57,3 +57,30 @@ def test_condition_q_reads_through_a_prefix():
 def test_condition_refuses_lookups_it_cannot_answer():
     with pytest.raises(ValueError, match="not 'title__icontains'"):
         Condition(title__icontains="説明会")
+
+
+@pytest.mark.django_db
+def test_conditions_combined_with_and_or_agree_in_sql_and_on_instances():
+    rows = [
+        BriefingFactory(status="planned", date=D(2017, 2, 15), audience_size=None),
+        BriefingFactory(status="planned", date=D(2017, 2, 16), audience_size=10),
+        BriefingFactory(status="held", date=D(2017, 2, 14), audience_size=30),
+        BriefingFactory(status="cancelled", date=D(2017, 2, 20)),
+    ]
+    combined = Condition(status="planned") & (
+        Condition(audience_size__isnull=True) | Condition(date__gte=D(2017, 2, 16))
+    )
+    either = Condition(status="held") | Condition(status="cancelled")
+
+    assert set(Briefing.objects.filter(combined.q())) == {r for r in rows if combined(r)}
+    assert {r for r in rows if combined(r)} == {rows[0], rows[1]}
+    assert set(Briefing.objects.filter(either.q())) == {r for r in rows if either(r)}
+    assert {r for r in rows if either(r)} == {rows[2], rows[3]}
+
+
+def test_combined_condition_reads_through_a_prefix():
+    combined = Condition(status="planned") | Condition(date__lt=D(2017, 2, 16))
+
+    assert combined.q("briefings__") == Q(briefings__status="planned") | Q(
+        briefings__date__lt=D(2017, 2, 16)
+    )

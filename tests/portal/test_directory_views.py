@@ -51,22 +51,64 @@ def test_prefecture_page_shows_its_block_bureau_and_council(client):
     ]
 
 
-def test_prefecture_page_separates_held_and_planned_briefings(client):
+def test_prefecture_page_separates_upcoming_and_past_briefings(client, stand_on):
+    stand_on(datetime.date(2017, 3, 7))
     held = BriefingFactory(status=Briefing.Status.HELD, date=datetime.date(2017, 2, 15))
     later = BriefingFactory(status=Briefing.Status.PLANNED, date=datetime.date(2017, 3, 24))
-    sooner = BriefingFactory(status=Briefing.Status.PLANNED, date=datetime.date(2017, 3, 6))
-    BriefingFactory(prefecture=prefecture("40"), title="福岡の説明会")
+    sooner = BriefingFactory(status=Briefing.Status.PLANNED, date=datetime.date(2017, 3, 7))
+    passed = BriefingFactory(status=Briefing.Status.PLANNED, date=datetime.date(2017, 3, 6))
+    cancelled = BriefingFactory(status=Briefing.Status.CANCELLED, date=datetime.date(2017, 3, 1))
+    BriefingFactory(prefecture=prefecture("37"), title="香川の説明会")
 
     response = client.get(url("prefecture_detail", "43"))
 
     briefings = response.context["briefings"]
-    assert briefings.held.items == [held]
-    assert briefings.planned.items == [sooner, later]
+    assert briefings.upcoming.items == [sooner, later]
+    # A planned session whose date has passed is not upcoming: it is past, unrecorded.
+    assert briefings.past.items == [passed, cancelled, held]
     html = response.content.decode()
-    assert "<caption>開催予定の説明会等</caption>" in html
-    assert "<caption>開催済みの説明会等</caption>" in html
-    assert "福岡の説明会" not in html
-    assert '<a href="/briefings/?prefecture=43">' in html
+    assert '<h2 id="briefings-heading">熊本県の説明会等</h2>' in html
+    assert "<caption>今後の説明会等（開催日の近い順）</caption>" in html
+    assert "<caption>これまでの説明会等（新しい順）</caption>" in html
+    assert "香川の説明会" not in html
+    assert '<a href="/briefings/?prefecture=43">熊本県の説明会等を説明会一覧で見る</a>' in html
+
+
+def test_prefecture_page_shows_its_regions_sessions_in_their_own_section(client, stand_on):
+    """佐賀県 has nothing planned itself; 九州 has sessions in 福岡, 熊本 and for the block."""
+    stand_on(datetime.date(2017, 3, 1))
+    saga_past = BriefingFactory(prefecture=prefecture("41"), date=datetime.date(2017, 2, 16))
+    fukuoka = BriefingFactory(
+        prefecture=prefecture("40"), status="planned", date=datetime.date(2017, 3, 22)
+    )
+    kumamoto = BriefingFactory(
+        prefecture=prefecture("43"), status="planned", date=datetime.date(2017, 3, 24)
+    )
+    seminar = block_briefing(status="planned", date=datetime.date(2017, 3, 10))
+    held_seminar = block_briefing(status="held", date=datetime.date(2017, 2, 15))
+    BriefingFactory(prefecture=prefecture("37"), status="planned", date=datetime.date(2017, 3, 6))
+    block_briefing("shikoku", status="planned", date=datetime.date(2017, 3, 6))
+
+    response = client.get(url("prefecture_detail", "41"))
+
+    assert response.context["briefings"].upcoming.items == []
+    assert response.context["briefings"].past.items == [saga_past]
+    assert response.context["region_briefings"].items == [seminar, fukuoka, kumamoto, held_seminar]
+    html = response.content.decode()
+    region = html.split('<section aria-labelledby="region-heading">')[1].split("</section>")[0]
+    assert '<h2 id="region-heading">この地域（九州ブロック）の説明会等</h2>' in region
+    assert "<caption>九州ブロックの説明会等（今後のものから）</caption>" in region
+    assert '<a href="/briefings/?block=kyushu">九州ブロックの説明会等をすべて見る</a>' in region
+    assert region.count('<span class="badge status-planned">予定</span>') == 3
+
+
+def test_prefecture_page_region_section_caps_its_rows(client, monkeypatch):
+    monkeypatch.setattr(selectors, "PAGE_SECTION_LIMIT", 1)
+    block_briefing()
+    block_briefing()
+    response = client.get(url("prefecture_detail", "41"))
+    assert len(response.context["region_briefings"]) == 1
+    assert "1件を表示しています。" in response.content.decode()
 
 
 def test_prefecture_page_lists_its_organizations(client):
@@ -104,22 +146,27 @@ def test_prefecture_page_in_english(client):
 
 
 @pytest.mark.parametrize("n", [1, 3])
-def test_prefecture_page_query_count_is_fixed(client, django_assert_num_queries, n):
-    """6 queries: the prefecture with its block; held briefings and their
-    members; planned briefings and their members; the organizations."""
+def test_prefecture_page_query_count_is_fixed(client, django_assert_num_queries, stand_on, n):
+    """8 queries: the prefecture with its block; upcoming briefings and their
+    members; past briefings and their members; the region's briefings and
+    their members; the organizations."""
+    stand_on(datetime.date(2017, 2, 24))
     for i in range(n):
         held = BriefingFactory(status=Briefing.Status.HELD, date=datetime.date(2017, 2, 1 + i))
         planned = BriefingFactory(
             status=Briefing.Status.PLANNED, date=datetime.date(2017, 3, 1 + i)
         )
-        held.members.add(MemberFactory())
-        planned.members.add(MemberFactory())
+        region = block_briefing(status=Briefing.Status.PLANNED, date=datetime.date(2017, 3, 1 + i))
+        for briefing in (held, planned, region):
+            briefing.members.add(MemberFactory())
         OrganizationFactory(prefecture=prefecture("43"))
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         response = client.get(url("prefecture_detail", "43"))
 
-    assert len(response.context["briefings"].held) == n
+    assert len(response.context["briefings"].past) == n
+    assert len(response.context["briefings"].upcoming) == n
+    assert len(response.context["region_briefings"]) == n
     assert len(response.context["organizations"]) == n
 
 
@@ -139,7 +186,8 @@ def test_block_page_shows_bureau_council_and_prefectures(client):
     assert response.context["breadcrumbs"] == [("九州ブロック", "/blocks/kyushu/")]
 
 
-def test_block_page_separates_held_and_planned_briefings(client):
+def test_block_page_separates_upcoming_and_past_briefings(client, stand_on):
+    stand_on(datetime.date(2017, 2, 10))
     held = block_briefing(status=Briefing.Status.HELD, title="九州地域ICT利活用セミナー")
     in_prefecture = BriefingFactory(status=Briefing.Status.PLANNED)  # 熊本県 → 九州
     block_briefing("chugoku", title="中国地域ICT利活用セミナー")
@@ -147,8 +195,8 @@ def test_block_page_separates_held_and_planned_briefings(client):
     response = client.get(url("block_detail", "kyushu"))
 
     briefings = response.context["briefings"]
-    assert briefings.held.items == [held]
-    assert briefings.planned.items == [in_prefecture]
+    assert briefings.past.items == [held]
+    assert briefings.upcoming.items == [in_prefecture]
     html = response.content.decode()
     assert "中国地域ICT利活用セミナー" not in html
     assert '<a href="/briefings/?block=kyushu">' in html
@@ -209,10 +257,11 @@ def test_block_page_in_english(client):
 
 
 @pytest.mark.parametrize("n", [1, 3])
-def test_block_page_query_count_is_fixed(client, django_assert_num_queries, n):
-    """8 queries: the block and its prefectures (prefetch); held briefings and
-    their members; planned briefings and their members; the organizations with
+def test_block_page_query_count_is_fixed(client, django_assert_num_queries, stand_on, n):
+    """8 queries: the block and its prefectures (prefetch); upcoming briefings
+    and their members; past briefings and their members; the organizations with
     their prefecture; the activities with thread and field."""
+    stand_on(datetime.date(2017, 2, 24))
     thread = ThreadFactory(kind=Thread.Kind.DIAGONAL)
     for i in range(n):
         held = block_briefing(status=Briefing.Status.HELD, date=datetime.date(2017, 2, 1 + i))
@@ -235,11 +284,13 @@ def test_block_page_query_count_is_fixed(client, django_assert_num_queries, n):
 def test_prefecture_page_says_when_briefings_are_capped(client, monkeypatch):
     monkeypatch.setattr(selectors, "PAGE_SECTION_LIMIT", 1)
     BriefingFactory.create_batch(2, status=Briefing.Status.HELD)
+    BriefingFactory.create_batch(2, status=Briefing.Status.PLANNED, date=datetime.date(2099, 12, 1))
 
     html = client.get(url("prefecture_detail", "43")).content.decode()
 
-    assert "開催済みのうち新しい1件を表示しています。" in html
-    assert '<a href="/briefings/?prefecture=43&amp;status=held">' in html
+    assert "これまでの説明会等のうち新しい1件を表示しています。" in html
+    assert "今後の説明会等のうち直近の1件を表示しています。" in html
+    assert '<a href="/briefings/?prefecture=43&amp;status=planned">' in html
 
 
 # --- organization directory ------------------------------------------------------------------
@@ -519,18 +570,39 @@ def test_organization_detail_query_count_is_fixed(client, django_assert_num_quer
 # --- the seed ------------------------------------------------------------------------------
 
 
-def test_seeded_chugoku_block_page(client, seeded):
+def test_seeded_chugoku_block_page(client, seeded, stand_on):
+    stand_on(datetime.date(2017, 2, 24))
     response = client.get("/blocks/chugoku/")
 
     assert response.status_code == 200
     html = response.content.decode()
     assert "<dd>中国情報通信懇談会</dd>" in html
     assert "中国地域Lアラート連絡会" in html  # the vertical thread's event in the block
-    assert [b.title for b in response.context["briefings"].planned] == ["中国地域ICT利活用セミナー"]
-    assert [b.title for b in response.context["briefings"].held] == [
+    assert [b.title for b in response.context["briefings"].upcoming] == [
+        "中国地域ICT利活用セミナー"
+    ]
+    assert [b.title for b in response.context["briefings"].past] == [
         "地方自治体向け説明会",
         "中国情報通信懇談会顧問会議",
     ]
+
+
+def test_seeded_saga_page_in_2026_shows_nothing_past_as_upcoming(client, seeded, stand_on):
+    """A municipality in 佐賀県 looking in 2026: the March 2017 sessions of 九州 (福岡,
+    熊本) are in the region's section, past and unrecorded, never as 予定."""
+    stand_on(datetime.date(2026, 11, 30))
+    response = client.get("/prefectures/41/")
+    html = response.content.decode()
+    assert response.context["briefings"].upcoming.items == []
+    region = [(b.date.isoformat(), b.prefecture.name) for b in response.context["region_briefings"]]
+    assert region == [
+        ("2017-03-24", "熊本県"),
+        ("2017-03-22", "福岡県"),
+        ("2017-02-15", "熊本県"),
+        ("2017-02-14", "長崎県"),
+    ]
+    assert "status-planned" not in html
+    assert html.count("開催日経過・結果未登録") == 2
 
 
 def test_seeded_organization_directory_by_thread(client, seeded):

@@ -169,7 +169,8 @@ def test_home_latest_updates_are_the_five_newest_across_threads(client):
     assert texts == ["二の4", "二の3", "二の2", "二の1", "一の4"]
 
 
-def test_home_next_briefings_are_planned_ones_soonest_first(client):
+def test_home_next_briefings_are_planned_ones_soonest_first(client, stand_on):
+    stand_on(datetime.date(2017, 3, 1))
     for day in (20, 6, 8, 9, 15, 16):
         BriefingFactory(status="planned", date=datetime.date(2017, 3, day))
     BriefingFactory(status="postponed", date=datetime.date(2017, 3, 1))
@@ -178,10 +179,27 @@ def test_home_next_briefings_are_planned_ones_soonest_first(client):
     assert all(b.status == Briefing.Status.PLANNED for b in response.context["next_briefings"])
 
 
-def test_home_shows_the_small_coverage_map_with_a_link_to_the_coverage_page(client):
+def test_home_next_briefings_leave_out_planned_ones_whose_date_has_passed(client, stand_on):
+    """In 2026 the March 2017 sessions are not 今後: the real upcoming ones are listed."""
+    stand_on(datetime.date(2026, 11, 30))
+    for day in (6, 8, 9, 15, 16, 22):
+        BriefingFactory(
+            status="planned", date=datetime.date(2017, 3, day), title=f"2017年3月{day}日"
+        )
+    BriefingFactory(status="planned", date=datetime.date(2026, 11, 30), title="今日")
+    BriefingFactory(status="planned", date=datetime.date(2027, 1, 20), title="来年")
+    response = client.get("/")
+    assert [b.title for b in response.context["next_briefings"]] == ["今日", "来年"]
+    section = response.content.decode().split('id="next-heading"')[1].split("</section>")[0]
+    assert "2017年3月" not in section
+    assert "status-unrecorded" not in section
+
+
+def test_home_shows_the_coverage_map_with_a_link_to_the_coverage_page(client):
     BriefingFactory(prefecture=prefecture("37"))
     html = client.get("/").content.decode()
-    assert '<figure class="tile-map tile-map--small">' in html
+    assert '<figure class="tile-map">' in html
+    assert '<a href="/briefings/coverage/#prefecture-table">' in html
     assert html.count('class="tile"') == 47
     assert 'href="/prefectures/37/" class="tile" aria-label="香川県：開催 1回"' in html
     assert '<a href="/briefings/coverage/">' in html
@@ -218,13 +236,15 @@ def test_home_seed_figures_agree_with_the_coverage_page(client, seeded):
 
 
 @pytest.mark.parametrize("n", [1, 3])
-def test_home_query_count_is_fixed(client, django_assert_num_queries, n):
+def test_home_query_count_is_fixed(client, django_assert_num_queries, time_machine, n):
     """Thirteen queries whatever the row count: threads and their updates
     (prefetch, 2); the figures, one aggregate per model (participations,
-    activities, briefings: 3); planned and held briefings, each with its
+    activities, briefings: 3); upcoming and held briefings, each with its
     members (prefetch, 2 + 2); the five latest updates with their thread (1);
     the coverage map (coverage_summary(): figures, 47 prefectures, 11 blocks: 3)."""
     _populate(n)
+    # Standing before the planned ones (March 2017), so that every list has rows.
+    time_machine.move_to(datetime.datetime(2017, 2, 24, 12, tzinfo=datetime.UTC), tick=False)
     with django_assert_num_queries(13):
         assert client.get("/").status_code == 200
 
