@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from briefings.models import Briefing
-from tests.admin_urls import admin_url
+from tests.admin_urls import admin_url, row_versions
 from tests.factories import BriefingFactory, prefecture
 
 pytestmark = pytest.mark.django_db
@@ -204,12 +204,14 @@ def test_wording_rewritten_with_update_fields_saves_its_date_too():
 
 def test_staff_changing_the_date_in_the_admin_hides_the_wording(admin_client):
     briefing = BriefingFactory(date=D(2017, 3, 22), date_text="3月22日", status="planned")
-    form = admin_client.get(admin_url(Briefing, "change", briefing.pk)).context["adminform"].form
+    page = admin_client.get(admin_url(Briefing, "change", briefing.pk))
+    form = page.context["adminform"].form
     data = {
         name: value
         for name, value in form.initial.items()
         if value is not None and not isinstance(value, list)
     }
+    data.update(row_versions(page))
     data.update(
         date="2026-11-29",
         **{
@@ -231,12 +233,14 @@ def test_staff_changing_the_date_in_the_admin_hides_the_wording(admin_client):
 
 def test_admin_form_refuses_a_deadline_after_the_date_with_a_message(admin_client):
     briefing = BriefingFactory(date=D(2017, 3, 22), status="planned")
-    form = admin_client.get(admin_url(Briefing, "change", briefing.pk)).context["adminform"].form
+    page = admin_client.get(admin_url(Briefing, "change", briefing.pk))
+    form = page.context["adminform"].form
     data = {
         name: value
         for name, value in form.initial.items()
         if value is not None and not isinstance(value, list)
     }
+    data.update(row_versions(page))
     data.update(
         application_deadline="2017-03-23",
         start_time="16:00",
