@@ -215,7 +215,7 @@ def test_layers_scan_finds_the_modules_and_what_higher_layers_define():
     relations, members = higher_layer_names("networks")
 
     assert BASE_DIR / "core/access/roles.py" in sources("core")
-    assert BASE_DIR / "networks/models.py" in sources("networks")
+    assert BASE_DIR / "networks/models/organizations.py" in sources("networks")
     # What threads and briefings hang on networks' models, and define on theirs.
     assert {"briefings", "activities", "participations", "hosted_briefings"} <= relations
     assert {"display_title", "for_list", "held", "planned"} <= members
