@@ -42,6 +42,13 @@ def _plain_http(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Every test hashes passwords with MD5: creating and logging in users
+    stays quick. Production keeps Django's default hashers."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _japanese():
     """Start every test in Japanese: a request to /en/ leaves English active
     in the test thread, and later tests would build /en/ addresses."""

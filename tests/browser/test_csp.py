@@ -101,12 +101,6 @@ class Visitor:
         self.page.context.close()
 
 
-@pytest.fixture
-def fast_passwords(settings):
-    """Every login hashes the password: a fast hasher keeps the test quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_public_pages_have_no_csp_violations(site, browser):
     visitor = Visitor.open(browser, site)
     for language in ("ja", "en"):
@@ -122,7 +116,7 @@ def test_public_pages_have_no_csp_violations(site, browser):
     )
 
 
-def test_admin_pages_have_no_csp_violations(site, browser, fast_passwords):
+def test_admin_pages_have_no_csp_violations(site, browser):
     problems = []
 
     # The login page, then the lockout page django-axes answers after five failures.

@@ -20,8 +20,7 @@ def save(visitor: Visitor) -> None:
         visitor.page.locator("input[name=_save]").click()
 
 
-def test_second_save_in_another_browser_refused_then_saved(live_server, browser, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_second_save_in_another_browser_refused_then_saved(live_server, browser):
     ensure_reference_data()
     users = get_user_model().objects
     users.create_superuser("tanaka", password=PASSWORD, last_name="田中")
@@ -58,8 +57,7 @@ def test_second_save_in_another_browser_refused_then_saved(live_server, browser,
     assert not problems, "\n".join(problems)
 
 
-def test_stale_cancel_form_in_a_browser_refused_then_applied(live_server, browser, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_stale_cancel_form_in_a_browser_refused_then_applied(live_server, browser):
     ensure_reference_data()
     users = get_user_model().objects
     users.create_superuser("tanaka", password=PASSWORD, last_name="田中")

@@ -16,11 +16,6 @@ TIME = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}"
 PASSWORD = "kR7#vQ2!mZp9-Lw"
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def event_lines(err: str) -> list[str]:
     """The first line of each event (tracebacks follow on indented or other lines)."""
     return [line for line in err.splitlines() if re.match(TIME, line)]

@@ -14,11 +14,6 @@ from tests.admin_urls import admin_url
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def refusals(password: str, user=None) -> list[str]:
     with pytest.raises(ValidationError) as raised:
         validate_password(password, user)

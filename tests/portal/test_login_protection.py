@@ -28,12 +28,6 @@ HOME = "192.0.2.10"
 ELSEWHERE = "198.51.100.20"
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    """Login after login hashes the password: a fast hasher keeps the suite quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def staff():
     return User.objects.create_user("kyushu-staff", password=PASSWORD, is_staff=True)
