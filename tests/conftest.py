@@ -32,6 +32,33 @@ def seeded(db):
     call_command("load_seed", verbosity=0)
 
 
+@pytest.fixture
+def editor(db):
+    """An editor (総務省): changes every row."""
+    from core.access import EDITOR
+    from tests.factories import staff_user
+
+    return staff_user(EDITOR, username="editor")
+
+
+@pytest.fixture
+def viewer(db):
+    """A viewer (監査): reads every row, changes none."""
+    from core.access import VIEWER
+    from tests.factories import staff_user
+
+    return staff_user(VIEWER, username="auditor")
+
+
+@pytest.fixture
+def kyushu_bureau(db):
+    """The 九州 bureau (総合通信局): changes its block's rows only."""
+    from core.access import BUREAU
+    from tests.factories import staff_user
+
+    return staff_user(BUREAU, "kyushu", username="kyushu")
+
+
 @pytest.fixture(autouse=True)
 def _plain_http(settings):
     """The suite runs with DEBUG off, as production does, but over plain HTTP:
@@ -64,6 +91,13 @@ def import_preview_dir(settings, tmp_path):
     and other tests' files never meet; a test can list what is left)."""
     settings.IMPORT_PREVIEW_DIR = tmp_path / "import-previews"
     return settings.IMPORT_PREVIEW_DIR
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Each test's uploaded files (handouts) go to a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

@@ -4,9 +4,11 @@ from the data migration, so factories look them up rather than invent them."""
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
 
 from briefings.models import Briefing, ProgressReport
 from networks.models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
+from networks.services import assign_staff_role
 from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
 
 
@@ -135,3 +137,15 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     as_of = datetime.date(2017, 2, 24)
     title = factory.Sequence(lambda n: f"説明会の開催状況{n}")
     quoted_figure = "合計２０回（平成２９年２月２４日現在）"
+
+
+def staff_user(role: str, block_code: str | None = None, *, username: str = "", **fields):
+    """A member of staff in one role (core.access.roles: EDITOR, BUREAU,
+    VIEWER), made as `manage.py create_staff` makes one: in the role's group
+    (synced by `migrate`), a bureau with its membership of block `block_code`.
+    No password unless given (force_login needs none). Read back from the
+    database, so no role is cached on it."""
+    users = get_user_model().objects
+    user = users.create_user(username or "-".join(filter(None, [role, block_code])), **fields)
+    assign_staff_role(user, role=role, block=block(block_code) if block_code else None)
+    return users.get(pk=user.pk)

@@ -13,16 +13,10 @@ from django.utils.formats import date_format
 
 from briefings.models import Briefing
 from core.access import EDITOR
-from tests.briefings.test_admin_lifecycle import (
-    CHANGELIST,
-    change_url,
-    held_data,
-    planned,
-    staff,
-    state,
-    step_url,
-)
-from tests.core.test_audit_trail import change_form_data
+from tests.admin_urls import change_form_data
+from tests.briefings.admin_helpers import CHANGELIST, change_url, held_data, state, step_url
+from tests.briefings.lifecycle_helpers import planned
+from tests.factories import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -30,21 +24,16 @@ D = datetime.date
 
 
 @pytest.fixture
-def tanaka(django_user_model):
-    user = staff(django_user_model, EDITOR)
-    user.last_name = "田中"
-    user.save()
+def tanaka(db):
+    user = staff_user(EDITOR, last_name="田中")
     client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def sato(django_user_model):
-    user = django_user_model.objects.create_user(username="sato")
-    from networks.services import assign_staff_role
-
-    assign_staff_role(user, role=EDITOR)
+def sato(db):
+    user = staff_user(EDITOR, username="sato")
     client = Client()
     client.force_login(user)
     return client
