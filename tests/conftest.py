@@ -101,6 +101,16 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
+def today(stand_on):
+    """Stand at noon in Japan on `tests.factories.TODAY` and return that date:
+    for a test whose rows are dated from today (`today - timedelta(days=90)`)."""
+    from tests.factories import TODAY
+
+    stand_on(TODAY)
+    return TODAY
+
+
+@pytest.fixture
 def stand_on(time_machine):
     """Stand at noon in Japan on a date: `stand_on(datetime.date(2017, 2, 24))`
     (the 2017 record's date, when its March sessions were still to come)."""

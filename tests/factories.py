@@ -11,6 +11,10 @@ from networks.models import Field, Member, Municipality, Organization, Prefectur
 from networks.services import assign_staff_role
 from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
 
+# The date a test stands on (the `today` fixture) when its rows are dated
+# from today: fixed, so that no test reads the wall clock.
+TODAY = datetime.date(2026, 11, 30)
+
 
 def block(code: str = "kyushu") -> RegionalBlock:
     return RegionalBlock.objects.get(code=code)
@@ -149,3 +153,31 @@ def staff_user(role: str, block_code: str | None = None, *, username: str = "", 
     user = users.create_user(username or "-".join(filter(None, [role, block_code])), **fields)
     assign_staff_role(user, role=role, block=block(block_code) if block_code else None)
     return users.get(pk=user.pk)
+
+
+def ensure_reference_data() -> None:
+    """Reload the blocks, prefectures and fields if a flush removed them.
+
+    `serialized_rollback` should restore them after every transactional
+    test, but pytest-django does not always apply it once ordinary tests have
+    run first (pytest-dev/pytest-django#1117): the data migration's own loader
+    is idempotent, so run it again.
+    """
+    import importlib
+
+    from django.apps import apps
+
+    from networks.models import RegionalBlock
+
+    if not RegionalBlock.objects.exists():
+        importlib.import_module("networks.migrations.0002_reference_data").load(apps, None)
+    ensure_role_groups()
+
+
+def ensure_role_groups() -> None:
+    """The staff role groups, as after `migrate` (a flush's post_migrate
+    recreates them too; this makes the order of fixtures irrelevant)."""
+    from core.access import sync_role_groups
+    from portal.roles import POLICY
+
+    sync_role_groups(POLICY)

@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from briefings.models import Briefing, BriefingMaterial
 from tests.admin_urls import row_versions
@@ -88,8 +87,8 @@ def test_change_form_status_rules_change_nothing(client, editor, overrides, erro
     assert state(briefing) == before
 
 
-def test_change_form_held_in_the_future_refused(client, editor):
-    future = timezone.localdate() + datetime.timedelta(days=3)
+def test_change_form_held_in_the_future_refused(client, editor, today):
+    future = today + datetime.timedelta(days=3)
     briefing = planned(date=future)
     client.force_login(editor)
     before = state(briefing)

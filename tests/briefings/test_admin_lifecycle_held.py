@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from briefings.models import Briefing
 from tests.briefings.admin_helpers import change_url, held_data, post_step, state, step_url, texts
@@ -101,8 +100,8 @@ def test_held_form_without_attendees_shows_errors_and_changes_nothing(client, ed
     assert state(briefing) == before
 
 
-def test_held_form_future_session_refused_with_a_message(client, editor):
-    future = timezone.localdate() + datetime.timedelta(days=7)
+def test_held_form_future_session_refused_with_a_message(client, editor, today):
+    future = today + datetime.timedelta(days=7)
     briefing = planned(date=future)
     client.force_login(editor)
     before = state(briefing)

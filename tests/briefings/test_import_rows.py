@@ -6,7 +6,6 @@ import io
 import openpyxl
 import pytest
 import tablib
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from briefings.models import Briefing
@@ -15,39 +14,16 @@ from core.access import BUREAU, EDITOR
 from core.softdelete import soft_delete_record
 from networks.models import Organization
 from networks.resources import OrganizationResource
-from networks.services.staff import assign_staff_role
 from tests import factories
+from tests.briefings.import_helpers import CSV, HEADERS, PLANNED_KUMAMOTO, XLSX
 
 pytestmark = pytest.mark.django_db
 
-HEADERS = [
-    "ID",
-    "開催日",
-    "状況",
-    "対象",
-    "種別",
-    "開催概要",
-    "都道府県",
-    "地域ブロック",
-    "中止の理由",
-]
-PLANNED = [
-    "",
-    "2017/3/6",
-    "予定",
-    "都道府県",
-    "地方自治体向け説明会",
-    "熊本県内説明会",
-    "43",
-    "",
-    "",
-]
-CSV, XLSX = "0", "1"
+PLANNED = PLANNED_KUMAMOTO
 
 
 def staff(client, role: str, block: str | None = None):
-    user = get_user_model().objects.create_user(role)
-    assign_staff_role(user, role=role, block=factories.block(block) if block else None)
+    user = factories.staff_user(role, block, username=role)
     client.force_login(user)
     return user
 

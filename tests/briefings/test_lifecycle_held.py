@@ -7,8 +7,9 @@ import pytest
 
 from briefings.models import Briefing, BriefingMaterial
 from briefings.services import BriefingTransitionError, mark_briefing_held
+from core.access import EDITOR
 from tests.briefings.lifecycle_helpers import SESSION_DAY, pdf, planned, state
-from tests.factories import BriefingFactory, OrganizationFactory
+from tests.factories import BriefingFactory, OrganizationFactory, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ UTC = datetime.UTC
 def test_mark_held_records_attendance_minutes_and_organizations(django_user_model):
     briefing = planned()
     city, university = OrganizationFactory(name="熊本市"), OrganizationFactory(name="熊本大学")
-    editor = django_user_model.objects.create_user(username="editor")
+    editor = staff_user(EDITOR, username="editor")
 
     mark_briefing_held(
         briefing,

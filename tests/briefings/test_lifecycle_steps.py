@@ -13,6 +13,7 @@ from briefings.services import (
     mark_briefing_held,
     mark_briefing_postponed,
 )
+from core.access import BUREAU
 from tests.briefings.lifecycle_helpers import SESSION_DAY, planned, state
 from tests.factories import (
     BriefingFactory,
@@ -20,6 +21,7 @@ from tests.factories import (
     OrganizationFactory,
     ThreadFactory,
     prefecture,
+    staff_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -260,7 +262,7 @@ def test_duplicate_deleted_briefing_refused():
     ],
 )
 def test_each_step_writes_history_with_the_acting_user(django_user_model, step, status, reason):
-    user = django_user_model.objects.create_user(username="kyushu-staff")
+    user = staff_user(BUREAU, "kyushu", username="kyushu-staff")
     briefing = planned()
 
     result = step(briefing, user)
@@ -274,7 +276,7 @@ def test_each_step_writes_history_with_the_acting_user(django_user_model, step, 
 
 
 def test_mark_held_history_of_materials_names_the_user(django_user_model):
-    user = django_user_model.objects.create_user(username="kyushu-staff")
+    user = staff_user(BUREAU, "kyushu", username="kyushu-staff")
     briefing = planned()
 
     mark_briefing_held(

@@ -17,10 +17,9 @@ from briefings.services import lifecycle
 from briefings.services.lifecycle import BriefingTransitionError
 from core.access.roles import BUREAU
 from core.uploads import DOWNLOAD_POLICY
-from networks.services import assign_staff_role
 from tests import upload_files as files
 from tests.admin_urls import row_versions
-from tests.factories import BriefingFactory, block, prefecture
+from tests.factories import BriefingFactory, prefecture, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +57,7 @@ def files_on_disk(media) -> list[str]:
 @pytest.fixture
 def kyushu(django_user_model):
     """A bureau user: the role the issue's probe uploaded as."""
-    user = django_user_model.objects.create_user(username="kyushu01")
-    assign_staff_role(user, role=BUREAU, block=block("kyushu"))
-    return django_user_model.objects.get(pk=user.pk)
+    return staff_user(BUREAU, "kyushu", username="kyushu01")
 
 
 def planned() -> Briefing:

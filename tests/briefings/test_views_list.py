@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from briefings.models import Briefing
 from tests.factories import (
@@ -250,8 +249,7 @@ def test_list_out_of_range_or_bad_page_gives_a_page_not_an_error(client, page, e
     assert response.context["page_obj"].number == expected
 
 
-def test_list_links_to_this_months_calendar_without_a_range(client):
-    today = timezone.localdate()
+def test_list_links_to_this_months_calendar_without_a_range(client, today):
     html = client.get(URL).content.decode()
     assert f'href="/briefings/calendar/{today.year}/{today.month}/"' in html
 

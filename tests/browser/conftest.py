@@ -94,22 +94,6 @@ def axe():
     return Axe()
 
 
-# Every WCAG 2.1 A and AA rule. `resultTypes` only trims the passing and
-# inapplicable results to one node each (half the run time); violations are
-# still reported in full.
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-
-
-def assert_accessible(axe, page) -> None:
-    """Run axe-core (WCAG 2.1 A and AA rules) on the page; no violations allowed."""
-    results = axe.run(page, options=AXE_OPTIONS)
-    violations = results.response["violations"]
-    assert violations == [], results.generate_report()
-
-
 @pytest.fixture
 def site(live_server):
     """The live server's address, with the whole 2017 record loaded.
@@ -120,34 +104,8 @@ def site(live_server):
     """
     from django.core.management import call_command
 
+    from tests.factories import ensure_reference_data
+
     ensure_reference_data()
     call_command("load_seed", verbosity=0)
     return live_server.url
-
-
-def ensure_reference_data() -> None:
-    """Reload the blocks, prefectures and fields if a flush removed them.
-
-    `serialized_rollback` should restore them after every transactional
-    test, but pytest-django does not always apply it once ordinary tests have
-    run first (pytest-dev/pytest-django#1117): the data migration's own loader
-    is idempotent, so run it again.
-    """
-    import importlib
-
-    from django.apps import apps
-
-    from networks.models import RegionalBlock
-
-    if not RegionalBlock.objects.exists():
-        importlib.import_module("networks.migrations.0002_reference_data").load(apps, None)
-    ensure_role_groups()
-
-
-def ensure_role_groups() -> None:
-    """The staff role groups, as after `migrate` (a flush's post_migrate
-    recreates them too; this makes the order of fixtures irrelevant)."""
-    from core.access import sync_role_groups
-    from portal.roles import POLICY
-
-    sync_role_groups(POLICY)

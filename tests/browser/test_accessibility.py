@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE_OPTIONS
+from tests.browser.helpers import AXE_OPTIONS
 from tests.browser.pages import PAGES
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from briefings.models import Briefing
 from tests import factories
-from tests.browser.conftest import ensure_reference_data
-from tests.browser.test_csp import PASSWORD, Visitor
+from tests.browser.helpers import PASSWORD, Visitor
+from tests.factories import ensure_reference_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -8,8 +8,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from briefings.models import BriefingMaterial
 from tests import upload_files as files
-from tests.browser.conftest import ensure_reference_data
-from tests.factories import BriefingFactory, prefecture
+from tests.factories import BriefingFactory, ensure_reference_data, prefecture
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

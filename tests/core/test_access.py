@@ -19,7 +19,6 @@ from core.access import (
     is_viewer,
 )
 from networks.models import BureauMembership
-from networks.services import assign_staff_role
 from tests.factories import (
     ActivityFactory,
     BriefingFactory,
@@ -28,6 +27,7 @@ from tests.factories import (
     ThreadFactory,
     block,
     prefecture,
+    staff_user,
 )
 from threads.models import Thread
 
@@ -35,9 +35,7 @@ pytestmark = pytest.mark.django_db
 
 
 def staff(django_user_model, role, block_code=None, username=None):
-    user = django_user_model.objects.create_user(username=username or f"{role}-{block_code}")
-    assign_staff_role(user, role=role, block=block(block_code) if block_code else None)
-    return django_user_model.objects.get(pk=user.pk)
+    return staff_user(role, block_code, username=username or f"{role}-{block_code}")
 
 
 def test_bureau_block_is_membership_block(django_user_model):

@@ -6,20 +6,14 @@ block rule like the change page (404 for another block's row); only editors
 revert, everyone else reads.
 """
 
-import datetime
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.db.models.fields.files import FieldFile
-from django.forms import MultiWidget
 from django.urls import reverse
 
 from briefings.models import Briefing, BriefingMaterial
-from core.access import BUREAU, EDITOR, VIEWER
 from networks.models import BureauMembership, Member, Organization
-from networks.services.staff import assign_staff_role
 from tests import factories
-from tests.admin_urls import admin_url
+from tests.admin_urls import admin_url, change_form_data
 from threads.models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
 pytestmark = pytest.mark.django_db
@@ -35,71 +29,6 @@ def version_url(obj, record) -> str:
     return reverse(
         f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[obj.pk, record.pk]
     )
-
-
-def make_staff(username: str, role: str, block_code: str | None = None):
-    user = User.objects.create_user(username)
-    block = factories.block(block_code) if block_code else None
-    assign_staff_role(user, role=role, block=block)
-    return User.objects.get(pk=user.pk)
-
-
-@pytest.fixture
-def editor():
-    return make_staff("editor", EDITOR)
-
-
-@pytest.fixture
-def viewer():
-    return make_staff("auditor", VIEWER)
-
-
-@pytest.fixture
-def kyushu_bureau():
-    return make_staff("kyushu", BUREAU, "kyushu")
-
-
-def _value(value):
-    """A bound field's value as the browser would post it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "on" if value else None
-    if isinstance(value, list | tuple):
-        return [str(v) for v in value]
-    if hasattr(value, "pk"):
-        return str(value.pk)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
-def change_form_data(response) -> dict:
-    """The POST data of an admin change form as rendered: the main form and
-    every inline formset (with its management form), unchanged."""
-    data = {}
-
-    def add(form):
-        for name, field in form.fields.items():
-            shown = form[name].value()
-            if isinstance(field.widget, MultiWidget):  # e.g. a split date and time
-                if not isinstance(shown, list):
-                    shown = field.widget.decompress(shown)
-                for i, part in enumerate(shown):
-                    data[f"{form.add_prefix(name)}_{i}"] = _value(part) or ""
-                continue
-            value = _value(shown)
-            # A stored file is kept by not posting it (an empty one has no url).
-            if value is not None and not isinstance(shown, FieldFile):
-                data[form.add_prefix(name)] = value
-
-    add(response.context["adminform"].form)
-    for inline in response.context.get("inline_admin_formsets", []):
-        formset = inline.formset
-        add(formset.management_form)
-        for form in formset.forms:
-            add(form)
-    return data
 
 
 def history_records(response) -> list:

@@ -15,8 +15,8 @@ from briefings.models import Briefing
 from core.access import EDITOR
 from core.admin.locking import VERSION_FIELD, issue_token
 from tests import factories
-from tests.admin_urls import row_versions
-from tests.core.test_audit_trail import admin_url, change_form_data, make_staff
+from tests.admin_urls import admin_url, change_form_data, row_versions
+from tests.factories import staff_user
 from threads.models import Activity, StatusUpdate, Thread
 
 pytestmark = pytest.mark.django_db
@@ -36,9 +36,7 @@ BOTH_CHANGED = (
 
 
 def staff_client(username: str, last_name: str) -> Client:
-    user = make_staff(username, EDITOR)
-    user.last_name = last_name
-    user.save()
+    user = staff_user(EDITOR, username=username, last_name=last_name)
     client = Client()
     client.force_login(user)
     client.user = user
@@ -46,12 +44,12 @@ def staff_client(username: str, last_name: str) -> Client:
 
 
 @pytest.fixture
-def tanaka():
+def tanaka(db):
     return staff_client("tanaka", "田中")
 
 
 @pytest.fixture
-def sato():
+def sato(db):
     return staff_client("sato", "佐藤")
 
 
@@ -388,7 +386,7 @@ def test_row_opened_before_it_had_a_history_is_refused_naming_who_changed_it(tan
 @pytest.fixture
 def reference_data():
     """A transactional test may follow a flush (see ensure_reference_data)."""
-    from tests.browser.conftest import ensure_reference_data
+    from tests.factories import ensure_reference_data
 
     ensure_reference_data()
 

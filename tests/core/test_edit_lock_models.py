@@ -19,7 +19,8 @@ from core.access import EDITOR
 from core.admin.locking import is_tracked
 from networks.models import BureauMembership, Member, Organization
 from tests import factories
-from tests.core.test_audit_trail import admin_url, change_form_data, make_staff
+from tests.admin_urls import admin_url, change_form_data
+from tests.factories import staff_user
 from threads.models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +114,7 @@ def _another_value(row, form):
 
 @pytest.mark.parametrize(("model", "page"), PAGES)
 def test_stale_form_refused_on_every_page_of_every_tracked_model(model, page):
-    tanaka, sato = make_staff("tanaka", EDITOR), make_staff("sato", EDITOR)
+    tanaka, sato = staff_user(EDITOR, username="tanaka"), staff_user(EDITOR, username="sato")
     client = Client()
     client.force_login(sato)
     row = MAKERS[model]()

@@ -12,13 +12,10 @@ import zipfile
 import openpyxl
 import pytest
 import tablib
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from core.access import EDITOR
 from core.spreadsheets import ExcelXLSX
 from networks.models import Organization
-from networks.services.staff import assign_staff_role
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +24,10 @@ HEADERS = ["ID", "名称", "種別"]
 
 
 @pytest.fixture
-def editor(client):
-    user = get_user_model().objects.create_user("editor")
-    assign_staff_role(user, role=EDITOR)
-    client.force_login(user)
-    return user
+def editor(client, editor):
+    """The editor (tests/conftest.py), logged in."""
+    client.force_login(editor)
+    return editor
 
 
 def rows(count: int) -> list[list[str]]:

@@ -8,14 +8,11 @@ import time
 
 import pytest
 import tablib
-from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.urls import reverse
 
-from core.access import EDITOR
 from networks.models import Organization
-from networks.services.staff import assign_staff_role
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +23,10 @@ DAY = 24 * 60 * 60
 
 
 @pytest.fixture
-def editor(client):
-    user = get_user_model().objects.create_user("editor")
-    assign_staff_role(user, role=EDITOR)
-    client.force_login(user)
-    return user
+def editor(client, editor):
+    """The editor (tests/conftest.py), logged in."""
+    client.force_login(editor)
+    return editor
 
 
 def url(action: str) -> str:

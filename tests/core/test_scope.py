@@ -34,7 +34,6 @@ from core.access import (
     user_scope,
 )
 from networks.models import BureauMembership, Municipality, Organization, Prefecture
-from networks.services import assign_staff_role
 from portal.roles import POLICY
 from tests.admin_urls import admin_url
 from tests.factories import (
@@ -45,6 +44,7 @@ from tests.factories import (
     ThreadFactory,
     block,
     prefecture,
+    staff_user,
 )
 from threads.models import Activity, Thread
 
@@ -171,8 +171,7 @@ def test_scope_sync_refuses_a_role_without_grants(monkeypatch):
 
 
 def test_scope_user_in_two_role_groups_gets_the_first_and_stays_confined(django_user_model):
-    user = django_user_model.objects.create_user(username="both")
-    assign_staff_role(user, role=BUREAU, block=block("kyushu"))
+    user = staff_user(BUREAU, "kyushu", username="both")
     user.groups.add(Group.objects.get(name=ROLES[VIEWER].group))
     user = django_user_model.objects.get(pk=user.pk)
     kanto = BriefingFactory(prefecture=prefecture("13"))
@@ -185,8 +184,7 @@ def test_scope_user_in_two_role_groups_gets_the_first_and_stays_confined(django_
 
 def test_scope_bureau_save_outside_its_scope_is_denied(django_user_model):
     """The admin's save checks the row against the declaration, beyond what the form offers."""
-    user = django_user_model.objects.create_user(username="kyushu1")
-    assign_staff_role(user, role=BUREAU, block=block("kyushu"))
+    user = staff_user(BUREAU, "kyushu", username="kyushu1")
     request = RequestFactory().post("/")
     request.user = user
     activity = ActivityFactory.build(thread=ThreadFactory(kind=Thread.Kind.VERTICAL), block=None)

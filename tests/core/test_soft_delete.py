@@ -16,29 +16,13 @@ from django.urls import reverse
 
 from briefings.models import Briefing, BriefingMaterial
 from briefings.services import coverage_summary
-from core.access import BUREAU, EDITOR, VIEWER
 from tests import factories
-from tests.core.test_audit_trail import admin_url, change_form_data, make_staff
+from tests.admin_urls import admin_url, change_form_data
 from threads.models import StatusUpdate, Thread
 
 pytestmark = pytest.mark.django_db
 
 KUMAMOTO = "43"
-
-
-@pytest.fixture
-def editor():
-    return make_staff("editor", EDITOR)
-
-
-@pytest.fixture
-def viewer():
-    return make_staff("auditor", VIEWER)
-
-
-@pytest.fixture
-def kyushu_bureau():
-    return make_staff("kyushu", BUREAU, "kyushu")
 
 
 def deleted_briefing(**kwargs) -> Briefing:

@@ -13,13 +13,10 @@ import openpyxl
 import pytest
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from briefings.models import Briefing
-from core.access import EDITOR
 from core.spreadsheets import ExcelCSV, ExcelXLSX, spreadsheet_safe, spreadsheet_unescape
-from networks.services.staff import assign_staff_role
 from tests import factories
 
 CSV, XLSX = "0", "1"  # the admin's format choices
@@ -85,11 +82,10 @@ def test_spreadsheet_unescape_keeps_an_apostrophe_export_did_not_add():
 
 
 @pytest.fixture
-def editor(client, db):
-    user = get_user_model().objects.create_user("editor")
-    assign_staff_role(user, role=EDITOR)
-    client.force_login(user)
-    return user
+def editor(client, editor):
+    """The editor (tests/conftest.py), logged in."""
+    client.force_login(editor)
+    return editor
 
 
 def export(client, format_):

@@ -4,13 +4,11 @@ import io
 
 import pytest
 import tablib
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core.access import BUREAU, EDITOR
 from networks.models import Organization
 from networks.resources import OrganizationResource
-from networks.services.staff import assign_staff_role
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +25,6 @@ HEADERS = [
     "説明",
 ]
 CSV = "0"
-
-
-def staff(username: str, role: str, block: str | None = None):
-    # No password: force_login needs none, and hashing one is slow.
-    user = get_user_model().objects.create_user(username)
-    assign_staff_role(user, role=role, block=factories.block(block) if block else None)
-    return user
 
 
 def sapporo():
@@ -130,7 +121,7 @@ def test_resource_bureau_cannot_update_another_blocks_organization_by_name():
     other = factories.OrganizationFactory(
         name="北海道の団体", prefecture=factories.prefecture("01")
     )
-    user = staff("kyushu", BUREAU, "kyushu")
+    user = factories.staff_user(BUREAU, "kyushu", username="kyushu")
 
     result = import_rows(
         ["", "北海道の団体", "", "民間企業", "", "", "", "", "書き換え"], user=user
@@ -161,7 +152,7 @@ def csv_file(*rows, encoding="utf-8-sig") -> bytes:
 
 
 def test_import_cp932_file_writes_organizations_with_the_user(client):
-    editor = staff("editor", EDITOR)
+    editor = factories.staff_user(EDITOR, username="editor")
     client.force_login(editor)
     preview = upload(
         client, csv_file(["", "熊本県", "", "地方自治体", "43", "", "", "", ""], encoding="cp932")
@@ -176,7 +167,7 @@ def test_import_cp932_file_writes_organizations_with_the_user(client):
 
 
 def test_import_bureau_organization_in_another_block_refuses_the_file(client):
-    client.force_login(staff("kyushu", BUREAU, "kyushu"))
+    client.force_login(factories.staff_user(BUREAU, "kyushu", username="kyushu"))
     content = csv_file(
         ["", "熊本の団体", "", "民間企業", "43", "", "", "", ""],
         ["", "札幌の団体", "", "民間企業", "", str(sapporo().code), "", "", ""],
@@ -197,7 +188,7 @@ def test_import_bureau_organization_in_another_block_refuses_the_file(client):
 
 
 def test_import_bureau_organization_without_a_place_gets_its_block(client):
-    client.force_login(staff("kyushu", BUREAU, "kyushu"))
+    client.force_login(factories.staff_user(BUREAU, "kyushu", username="kyushu"))
     preview = upload(
         client, csv_file(["", "九州の協議会", "", "協議会・懇談会", "", "", "", "", ""])
     )
@@ -213,7 +204,7 @@ def test_export_bureau_gets_only_its_blocks_organizations_and_they_import_back_u
     factories.OrganizationFactory(name="熊本の団体", prefecture=factories.prefecture("43"))
     factories.OrganizationFactory(name="北海道の団体", prefecture=factories.prefecture("01"))
     factories.OrganizationFactory(name="総務省", kind=Organization.Kind.MINISTRY)
-    client.force_login(staff("kyushu", BUREAU, "kyushu"))
+    client.force_login(factories.staff_user(BUREAU, "kyushu", username="kyushu"))
 
     exported = client.post(admin_url("export"), {"format": CSV, "resource": "0"}).content
     preview = upload(client, exported)

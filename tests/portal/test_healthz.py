@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.sessions.models import Session
 
-from networks.services import assign_staff_role
+from tests.factories import staff_user
 
 
 @pytest.fixture
@@ -39,8 +39,7 @@ def test_healthz_answers_503_when_the_cache_does_not(db, client, unreachable_cac
 def test_healthz_sets_no_cookie_and_saves_no_session_for_a_staff_cookie(
     db, client, django_user_model
 ):
-    staff = django_user_model.objects.create_user(username="tanaka")
-    assign_staff_role(staff, role="editor")
+    staff = staff_user("editor", username="tanaka")
     client.force_login(staff)
     session = Session.objects.get()
     client.get("/")  # an ordinary page saves the session (SESSION_SAVE_EVERY_REQUEST)

@@ -31,7 +31,6 @@ from networks.models import (
     Prefecture,
     RegionalBlock,
 )
-from networks.services import assign_staff_role
 from networks.validators import check_digit
 from tests.factories import (
     ActivityFactory,
@@ -47,6 +46,7 @@ from tests.factories import (
     WorkItemFactory,
     block,
     prefecture,
+    staff_user,
 )
 from threads.models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
@@ -373,9 +373,7 @@ CASES = [
 
 
 def make_staff(django_user_model, role: str, username: str | None = None):
-    user = django_user_model.objects.create_user(username=username or role)
-    assign_staff_role(user, role=role, block=block(OWN) if role == BUREAU else None)
-    return user
+    return staff_user(role, OWN if role == BUREAU else None, username=username or role)
 
 
 def table(model) -> tuple:

@@ -6,23 +6,30 @@ from urllib.parse import urlencode
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import timezone
 
 from briefings.models import Briefing
 from core.access import BUREAU, EDITOR, GROUP_NAMES, VIEWER
-from networks.services import assign_staff_role
 from portal.staff_dashboard import UPCOMING_LIMIT, start_page
-from tests.factories import BriefingFactory, StatusUpdateFactory, ThreadFactory, block, prefecture
+from tests.factories import (
+    TODAY,
+    BriefingFactory,
+    StatusUpdateFactory,
+    ThreadFactory,
+    block,
+    prefecture,
+    staff_user,
+)
 from threads.models import Thread
 
-pytestmark = pytest.mark.django_db
+# Rows are dated from today: every test stands on one fixed day.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 KUMAMOTO, TOKYO = "43", "13"
 INDEX = "admin:index"
 
 
 def days(n: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=n)
+    return TODAY + datetime.timedelta(days=n)
 
 
 def planned(pref: str | None = KUMAMOTO, *, on: datetime.date, **kwargs) -> Briefing:
@@ -41,9 +48,7 @@ def changelist(**params) -> str:
 @pytest.fixture
 def staff(django_user_model):
     def make(role: str, block_code: str | None = None):
-        user = django_user_model.objects.create_user(username=f"{role}-{block_code}")
-        assign_staff_role(user, role=role, block=block(block_code) if block_code else None)
-        return django_user_model.objects.get(pk=user.pk)
+        return staff_user(role, block_code, username=f"{role}-{block_code}")
 
     return make
 
@@ -239,11 +244,9 @@ def test_start_page_overdue_from_the_day_after_in_japan(staff):
     assert (next_day.overdue, next_day.upcoming) == ([briefing], [])
 
 
-def test_start_page_today_is_japan_date(staff, monkeypatch):
+def test_start_page_today_is_japan_date(staff, time_machine):
     # 2026-03-06 15:30 UTC is already 00:30 on the 7th in Tokyo.
-    monkeypatch.setattr(
-        timezone, "now", lambda: datetime.datetime(2026, 3, 6, 15, 30, tzinfo=datetime.UTC)
-    )
+    time_machine.move_to(datetime.datetime(2026, 3, 6, 15, 30, tzinfo=datetime.UTC), tick=False)
     briefing = planned(on=datetime.date(2026, 3, 6))
 
     page = start_page(staff(BUREAU, "kyushu"))

@@ -1,11 +1,12 @@
-"""Addresses of the thread pages, and dates counted back from today, for the
-thread tests."""
+"""Addresses of the thread pages, and dates counted back from the day the
+tests stand on (the `today` fixture), for the thread tests."""
 
 import datetime
 
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
+from tests.factories import TODAY
 from threads.models import Thread
 
 
@@ -20,4 +21,4 @@ def list_url(language: str = "ja") -> str:
 
 
 def days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
+    return TODAY - datetime.timedelta(days=days)

@@ -8,7 +8,8 @@ from tests.factories import StatusUpdateFactory, ThreadFactory
 from tests.threads.helpers import days_ago, detail_url
 from threads import selectors
 
-pytestmark = pytest.mark.django_db
+# Rows are dated from today: every test stands on one fixed day.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 
 # --- detail: freshness ------------------------------------------------------------------

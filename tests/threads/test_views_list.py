@@ -7,7 +7,8 @@ import pytest
 from tests.factories import StatusUpdateFactory, ThreadFactory
 from tests.threads.helpers import days_ago, list_url
 
-pytestmark = pytest.mark.django_db
+# Rows are dated from today: every test stands on one fixed day.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 
 # --- list ------------------------------------------------------------------------------
