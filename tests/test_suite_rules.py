@@ -7,6 +7,9 @@
   fixtures `editor`, `viewer`, `kyushu_bureau` built on it); only the tests of
   the role service itself call it directly.
 - One fast password hasher for the whole suite (tests/conftest.py).
+- No test reads today's date from the wall clock: a test whose rows are
+  dated from today stands on a fixed day (`today`, `stand_on`, time-machine),
+  so a run that crosses midnight in Japan passes.
 """
 
 import ast
@@ -106,3 +109,77 @@ def test_only_the_conftest_sets_the_password_hasher():
     ]
 
     assert offenders == []
+
+
+# Reads of today's date from the clock: date.today(), datetime.now(),
+# timezone.localdate() / localtime() without a value, dates.today().
+FROZEN_BY = {"time_machine", "stand_on", "today"}
+
+
+def _reads_the_date(call: ast.Call) -> bool:
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return False
+    owner = (
+        func.value.attr if isinstance(func.value, ast.Attribute) else getattr(func.value, "id", "")
+    )
+    if func.attr in {"localdate", "localtime"}:
+        return not call.args
+    return (func.attr, owner) in {("today", "date"), ("today", "dates"), ("now", "datetime")}
+
+
+def _freezes(function: ast.FunctionDef) -> bool:
+    """The function stands on a chosen instant: it takes a fixture that
+    freezes the clock, or travels with time-machine itself."""
+    params = {arg.arg for arg in function.args.args}
+    travels = any(
+        isinstance(node, ast.Attribute) and node.attr in {"travel", "move_to"}
+        for node in ast.walk(function)
+    )
+    return bool(params & FROZEN_BY) or travels
+
+
+def wall_clock_reads(source: str) -> list[int]:
+    """Lines where `source` reads today's date outside a frozen clock (a
+    module marked `usefixtures("today")` stands on a fixed day throughout)."""
+    tree = ast.parse(source)
+    if 'usefixtures("today")' in source:
+        return []
+    frozen = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and _freezes(node):
+            frozen |= {id(inner) for inner in ast.walk(node)}
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _reads_the_date(node) and id(node) not in frozen
+    ]
+
+
+def test_no_test_reads_todays_date_from_the_wall_clock():
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in python_files()
+        for line in wall_clock_reads(path.read_text(encoding="utf-8"))
+    ]
+
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lines"),
+    [
+        ("def test_a():\n    x = timezone.localdate()", [2]),
+        ("def test_a():\n    x = datetime.date.today()", [2]),
+        ("def test_a():\n    x = datetime.datetime.now()", [2]),
+        ("def test_a():\n    x = dates.today()", [2]),
+        ("def days(n):\n    return timezone.localdate() + n", [2]),
+        ("def test_a(stand_on):\n    x = dates.today()", []),
+        ("def test_a(today):\n    x = timezone.localdate()", []),
+        ("def test_a():\n    with time_machine.travel(T):\n        x = dates.today()", []),
+        ("def test_a():\n    x = timezone.localdate(instant)", []),
+        ("def test_a():\n    x = timezone.now() - delta", []),
+    ],
+)
+def test_the_clock_rule_sees_a_date_read_outside_a_frozen_clock(source, lines):
+    assert wall_clock_reads(source) == lines
