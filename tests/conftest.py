@@ -32,6 +32,30 @@ def seeded(db):
     call_command("load_seed", verbosity=0)
 
 
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker):
+    """The 2017 source document loaded once for a whole module whose tests
+    only read it: in a transaction rolled back after the module's last test
+    (each test's own transaction nests inside it, as a savepoint, so what a
+    test writes is undone as usual). Request `seeded_module_db` in tests."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+        call_command("load_seed", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
+
+
+@pytest.fixture
+def seeded_module_db(seeded_module, db):
+    """A test's database with the module's seed (`seeded_module`) in it."""
+
+
 @pytest.fixture
 def editor(db):
     """An editor (総務省): changes every row."""
