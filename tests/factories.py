@@ -5,8 +5,10 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from briefings.models import Briefing, ProgressReport
+from core.access import BUREAU, GROUP_NAMES
 from networks.models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
 from networks.services import assign_staff_role
 from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
@@ -153,6 +155,14 @@ def staff_user(role: str, block_code: str | None = None, *, username: str = "", 
     user = users.create_user(username or "-".join(filter(None, [role, block_code])), **fields)
     assign_staff_role(user, role=role, block=block(block_code) if block_code else None)
     return users.get(pk=user.pk)
+
+
+def bureau_without_block(username: str = "lost"):
+    """A member of staff put in the bureau group by hand, with no bureau
+    membership: a bureau whose block is missing, who reaches nothing."""
+    user = get_user_model().objects.create_user(username, is_staff=True)
+    user.groups.add(Group.objects.get(name=GROUP_NAMES[BUREAU]))
+    return user
 
 
 def ensure_reference_data() -> None:

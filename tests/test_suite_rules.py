@@ -13,6 +13,7 @@
 """
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,11 @@ def python_files() -> list[Path]:
     return sorted(TESTS.rglob("*.py"))
 
 
+@functools.cache
+def parsed(source: str) -> ast.Module:
+    return ast.parse(source)
+
+
 def module_name(path: Path) -> str:
     return ".".join(path.relative_to(ROOT).with_suffix("").parts)
 
@@ -34,7 +40,7 @@ def imported_modules(source: str, module: str) -> list[str]:
     `from package import name` counts `package.name` too (name may be a module)."""
     package = module.rsplit(".", 1)[0]
     names = []
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(parsed(source)):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -142,7 +148,7 @@ def _freezes(function: ast.FunctionDef) -> bool:
 def wall_clock_reads(source: str) -> list[int]:
     """Lines where `source` reads today's date outside a frozen clock (a
     module marked `usefixtures("today")` stands on a fixed day throughout)."""
-    tree = ast.parse(source)
+    tree = parsed(source)
     if 'usefixtures("today")' in source:
         return []
     frozen = set()

@@ -26,6 +26,7 @@ from tests.factories import (
     StatusUpdateFactory,
     ThreadFactory,
     block,
+    bureau_without_block,
     prefecture,
     staff_user,
 )
@@ -65,8 +66,7 @@ def test_bureau_block_none_for_superuser(django_user_model):
 
 
 def test_bureau_without_membership_is_confined_to_nothing(django_user_model):
-    user = django_user_model.objects.create_user(username="lost", is_staff=True)
-    user.groups.add(Group.objects.get(name=GROUP_NAMES[BUREAU]))
+    user = bureau_without_block()
 
     assert bureau_block(user) is None
     assert is_bureau_without_block(user) is True

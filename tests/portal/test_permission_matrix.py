@@ -45,6 +45,7 @@ from tests.factories import (
     ThreadFactory,
     WorkItemFactory,
     block,
+    bureau_without_block,
     prefecture,
     staff_user,
 )
@@ -664,8 +665,7 @@ def test_bureau_delete_selected_other_block_briefing_selects_nothing(bureau_clie
 
 @pytest.fixture
 def blockless_client(client, django_user_model):
-    user = django_user_model.objects.create_user(username="lost", is_staff=True)
-    user.groups.add(Group.objects.get(name=GROUP_NAMES[BUREAU]))
+    user = bureau_without_block()
     client.force_login(user)
     return client
 

@@ -4,11 +4,10 @@ import datetime
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from briefings.models import Briefing
-from core.access import BUREAU, EDITOR, GROUP_NAMES, VIEWER
+from core.access import BUREAU, EDITOR, VIEWER
 from portal.staff_dashboard import UPCOMING_LIMIT, start_page
 from tests.factories import (
     TODAY,
@@ -16,6 +15,7 @@ from tests.factories import (
     StatusUpdateFactory,
     ThreadFactory,
     block,
+    bureau_without_block,
     prefecture,
     staff_user,
 )
@@ -145,8 +145,7 @@ def test_start_page_bureau_deleted_status_update_does_not_count(as_role):
 
 
 def test_start_page_bureau_without_block_shows_notice(client, django_user_model):
-    user = django_user_model.objects.create_user(username="lost", is_staff=True)
-    user.groups.add(Group.objects.get(name=GROUP_NAMES[BUREAU]))
+    user = bureau_without_block()
     planned(on=days(-1))
     client.force_login(user)
 
