@@ -177,8 +177,6 @@ def ensure_reference_data() -> None:
 
     from django.apps import apps
 
-    from networks.models import RegionalBlock
-
     if not RegionalBlock.objects.exists():
         importlib.import_module("networks.migrations.0002_reference_data").load(apps, None)
     ensure_role_groups()
