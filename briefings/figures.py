@@ -14,9 +14,11 @@ from .models import Briefing
 
 _HELD = Q(**{STATUS_AS_OF: Briefing.Status.HELD})
 _PLANNED = Q(**{STATUS_AS_OF: Briefing.Status.PLANNED})
-_HELD_PREFECTURE = _HELD & Q(scope=Briefing.Scope.PREFECTURE)
-_HELD_BLOCK = _HELD & Q(scope=Briefing.Scope.BLOCK)
-_HELD_NATIONAL = _HELD & Q(scope=Briefing.Scope.NATIONAL)
+# A combined session (a block seminar that is also the venue prefecture's
+# briefing) counts for each scope it serves.
+_HELD_PREFECTURE = _HELD & Briefing.serves_scope(Briefing.Scope.PREFECTURE)
+_HELD_BLOCK = _HELD & Briefing.serves_scope(Briefing.Scope.BLOCK)
+_HELD_NATIONAL = _HELD & Briefing.serves_scope(Briefing.Scope.NATIONAL)
 
 _SESSIONS = ngettext_lazy("%(n)s回", "%(n)s回", "n")
 
@@ -53,7 +55,8 @@ register(
         definition=_(
             "都道府県を対象とする開催済の説明会等が開かれた都道府県の数"
             "（同じ都道府県で複数回開催しても1と数えます）。"
-            "地域ブロック向け・全国向けの説明会等の開催地は含みません。"
+            "地域ブロックのセミナーと開催県の地方自治体向け説明会を兼ねる会は、その都道府県も数えます。"
+            "それ以外の地域ブロック向け・全国向けの説明会等の開催地は含みません。"
             "日付は、数えた説明会等のうち最も新しい開催日です。"
         ),
         model=Briefing,
