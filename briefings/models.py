@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import dates
-from core.asof import AsOfQuerySet, AsOfRule
-from core.asof import Period
+from core.asof import AsOfQuerySet, AsOfRule, Period
 from core.conditions import Combined, Condition
 from core.provenance import inferred_has_reason, provenance_field, reason_field
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
