@@ -4,13 +4,15 @@ Each counts sessions by their status as of the period's date (`status_as_of`,
 core.asof), so a session dated after that date counts as planned.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from core.figures import STATUS_AS_OF, Figure, register
+from core.figures import STATUS_AS_OF, Figure, FigureValue, compute, register
 
-from .models import Briefing
+from .models import Briefing, ProgressReport
 
 _HELD = Q(**{STATUS_AS_OF: Briefing.Status.HELD})
 _PLANNED = Q(**{STATUS_AS_OF: Briefing.Status.PLANNED})
@@ -94,3 +96,29 @@ register(
 
 # The figures the coverage page shows, in its order (each links to /about/#figure-<key>).
 COVERAGE_FIGURES = ("briefings-held", "prefectures-reached", "blocks-reached", "national-sessions")
+
+
+@dataclass(frozen=True)
+class ReportedFigure:
+    """A number a report gives, beside the registered figure counted over the same period."""
+
+    reported: int
+    counted: FigureValue
+
+    @property
+    def figure(self) -> Figure:
+        return self.counted.figure
+
+    @property
+    def agrees(self) -> bool:
+        return self.reported == self.counted.value
+
+
+def compare_report(report: ProgressReport) -> tuple[ReportedFigure, ...]:
+    """Each number `report` gives, with the site's figure over the period it counts
+    (ProgressReport.period: from its first day, as of its date; core.asof). One query."""
+    reported = report.reported
+    if not reported:
+        return ()
+    counted = compute([key for key, _value in reported], report.period)
+    return tuple(ReportedFigure(reported=value, counted=counted[key]) for key, value in reported)

@@ -503,6 +503,12 @@ class BriefingMaterial(models.Model):
         return self.url
 
 
+class ProgressReportQuerySet(models.QuerySet):
+    def latest_reported(self) -> "ProgressReport | None":
+        """The newest report (the one the home and about pages set beside the site's figures)."""
+        return self.order_by("-as_of", "-pk").first()
+
+
 class ProgressReport(models.Model):
     """A reported figure quoted as written, e.g. "合計２０回（平成２９年２月２４日現在）".
 
@@ -538,6 +544,8 @@ class ProgressReport(models.Model):
     planned_note = models.CharField(
         _("予定表の注記"), max_length=200, blank=True, help_text=_("例：※４月以降も順次実施")
     )
+
+    objects = ProgressReportQuerySet.as_manager()
 
     # Each reported number and the registered figure (core.figures) that counts
     # the same thing.
