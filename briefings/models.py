@@ -11,7 +11,12 @@ from simple_history.models import HistoricalRecords
 from core import dates
 from core.asof import AsOfQuerySet, AsOfRule, Period
 from core.conditions import Combined, Condition
-from core.provenance import inferred_has_reason, provenance_field, reason_field
+from core.provenance import (
+    inferred_has_reason,
+    provenance_field,
+    provenance_is_valid,
+    reason_field,
+)
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from core.uploads import UploadValidator
 from networks.models import Member, Organization, Prefecture, RegionalBlock
@@ -260,6 +265,7 @@ class Briefing(SoftDeletable):
                 violation_error_message=_("併せて対象には、対象と異なるものを選んでください。"),
             ),
             inferred_has_reason("host_provenance", "host_note", name="host_inferred_has_reason"),
+            provenance_is_valid("host_provenance", name="host_provenance_valid"),
             models.CheckConstraint(
                 condition=Q(start_time__isnull=True)
                 | Q(end_time__isnull=True)

@@ -138,15 +138,11 @@ class BriefingResource(PlacedResource):
             "status",
             "scope",
             "kind",
-            "also_scope",
-            "also_kind",
             "title",
             "location_text",
             "prefecture",
             "block",
             "host",
-            "host_provenance",
-            "host_note",
             "thread",
             "audience_size",
             "notes",
@@ -161,6 +157,11 @@ class BriefingResource(PlacedResource):
             "application_url",
             "application_deadline",
             "contact",
+            # A combined session's second scope and kind; where the host comes from.
+            "also_scope",
+            "also_kind",
+            "host_provenance",
+            "host_note",
         )
 
     def base_queryset(self):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -32,12 +33,23 @@ def precision_field(**kwargs) -> models.CharField:
             "表示します（例：本年１月以降→月まで、1月～2月→期間、昨年末以降→おおよそ）。"
         ),
     )
+    # blank=True with a default: a form that leaves the field out keeps the
+    # default (日付まで確か); a blank choice is refused by `precision_is_valid`.
     return models.CharField(
         _("日付の精度"),
         max_length=20,
         choices=DatePrecision.choices,
         default=DatePrecision.EXACT,
+        blank=True,
         **kwargs,
+    )
+
+
+def precision_is_valid(field: str = "date_precision") -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": DatePrecision.values}),
+        name=f"%(app_label)s_%(class)s_{field}_valid",
+        violation_error_message=_("日付の精度を選んでください。"),
     )
 
 

@@ -25,12 +25,25 @@ class Provenance(models.TextChoices):
 
 
 def provenance_field(verbose_name=None, **kwargs) -> models.CharField:
+    # blank=True with a default: a form that leaves the field out keeps the
+    # default (資料に記載); a blank choice is refused by `provenance_is_valid`.
     return models.CharField(
         verbose_name or _("出典の種類"),
         max_length=10,
         choices=Provenance.choices,
         default=Provenance.STATED,
+        blank=True,
         **kwargs,
+    )
+
+
+def provenance_is_valid(
+    field: str = "provenance", *, name: str = "provenance_valid"
+) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": Provenance.values}),
+        name=f"%(app_label)s_%(class)s_{name}",
+        violation_error_message=_("出典の種類を選んでください。"),
     )
 
 
@@ -59,7 +72,8 @@ STATED = Q(provenance=Provenance.STATED)
 
 class Sourced(models.Model):
     """A row that is one fact, with where it comes from (list
-    `inferred_has_reason()` in the subclass's Meta.constraints)."""
+    `inferred_has_reason()` and `provenance_is_valid()` in the subclass's
+    Meta.constraints)."""
 
     provenance = provenance_field()
     provenance_note = reason_field()

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.asof import AsOfQuerySet, AsOfRule
-from core.dateprecision import DatedByPrecision, precision_field
-from core.provenance import Sourced, inferred_has_reason
+from core.dateprecision import DatedByPrecision, precision_field, precision_is_valid
+from core.provenance import Sourced, inferred_has_reason, provenance_is_valid
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from networks.models import Field, Organization, RegionalBlock
 
@@ -171,6 +171,7 @@ class Participation(Sourced):
                 name="%(app_label)s_%(class)s_left_after_joined",
             ),
             inferred_has_reason(),
+            provenance_is_valid(),
         ]
 
     def __str__(self) -> str:
@@ -251,6 +252,7 @@ class Activity(DatedByPrecision, models.Model):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
                 name="%(app_label)s_%(class)s_end_after_start",
             ),
+            precision_is_valid(),
         ]
         indexes = [
             # Thread pages list a thread's activities newest first.
@@ -319,6 +321,7 @@ class StatusUpdate(DatedByPrecision, SoftDeletable):
         get_latest_by = ["as_of", "order"]
         verbose_name = _("取組状況")
         verbose_name_plural = _("取組状況")
+        constraints = [precision_is_valid()]
         indexes = [
             # The timeline and "latest status" read a thread's updates by date.
             models.Index(fields=["thread", "as_of"], name="threads_status_thread_asof"),
