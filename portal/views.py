@@ -97,9 +97,10 @@ class AboutView(TemplateView):
         context = super().get_context_data(**kwargs)
         report = ProgressReport.objects.latest_reported()
         context["report"] = report
-        # The numbers the report gives, beside the site's own counted over the
-        # same period (ProgressReport.period, core.asof).
-        context["report_figures"] = compare_report(report) if report else ()
+        if report:
+            # The numbers the report gives, beside the site's own counted over
+            # the same period (ProgressReport.period, core.asof).
+            context["report_figures"] = compare_report(report)
         context["figures"] = [
             (figure, figure.key in HOME_FIGURES, figure.key in COVERAGE_FIGURES)
             for figure in figures.all_figures()
