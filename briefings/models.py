@@ -301,10 +301,6 @@ class Briefing(SoftDeletable):
     def serves_kind(cls, kind: str, prefix: str = "") -> Q:
         return Q(**{f"{prefix}kind": kind}) | Q(**{f"{prefix}also_kind": kind})
 
-    @property
-    def host_is_inferred(self) -> bool:
-        return self.host_id is not None and self.host_provenance == "inferred"
-
     # --- the original wording (資料の表記) --------------------------------------
     @classmethod
     def from_db(cls, db, field_names, values):

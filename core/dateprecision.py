@@ -123,7 +123,3 @@ class DatedByPrecision:
     def date_machine(self) -> str:
         value, precision, _end = self._dated
         return machine_date(value, precision)
-
-    @property
-    def date_is_exact(self) -> bool:
-        return self.date_precision == DatePrecision.EXACT

@@ -80,7 +80,3 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def is_inferred(self) -> bool:
-        return self.provenance == Provenance.INFERRED

@@ -84,8 +84,8 @@ class WorkItemAdmin(AuditedAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(AuditedAdmin):
-    list_display = ("organization", "thread", "role", "joined_on", "left_on")
-    list_filter = ("thread", "organization__kind")
+    list_display = ("organization", "thread", "role", "provenance", "joined_on", "left_on")
+    list_filter = ("thread", "provenance", "organization__kind")
     list_select_related = ("organization", "thread")
     search_fields = folded("organization__name", "role", "thread__title")
     autocomplete_fields = ("thread", "organization")

@@ -349,7 +349,7 @@ def test_search_seed_l_alert_in_either_width(client, seeded):
         ],
         "activities": ["中国地域Ｌアラート連絡会", "Ｌアラート運営諮問委員会作業部会"],
         "briefings": [],
-        "organizations": ["Ｌアラート運営諮問委員会", "中国地域Ｌアラート連絡会"],
+        "organizations": ["中国地域Ｌアラート連絡会", "Ｌアラート運営諮問委員会"],
     }
     assert _found(_search(client, "Lアラート")) == expected
     assert _found(_search(client, "Ｌアラート")) == expected
