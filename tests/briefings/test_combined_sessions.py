@@ -5,12 +5,14 @@ the filters find it under each, and the coverage counts it for each."""
 import datetime
 
 import pytest
+import tablib
 from django.db import IntegrityError
 
 from briefings.models import Briefing
+from briefings.resources import BriefingResource
 from core import figures
 from core.asof import Period
-from tests.factories import BriefingFactory, block, prefecture
+from tests.factories import BriefingFactory, OrganizationFactory, block, prefecture
 
 NAGANO = "20"
 
@@ -91,3 +93,63 @@ def test_second_scope_prefecture_needs_a_prefecture():
 def test_second_scope_differs_from_the_first():
     with pytest.raises(IntegrityError):
         _combined(also_scope="block")
+
+
+# --- import and export -------------------------------------------------------------
+
+HEADERS = [
+    "ID",
+    "開催日",
+    "状況",
+    "対象",
+    "種別",
+    "開催概要",
+    "都道府県",
+    "併せて対象",
+    "併せて種別",
+]
+
+
+@pytest.mark.django_db
+def test_import_reads_the_second_scope_and_kind():
+    row = ["", "2017/3/15", "予定", "地域ブロック", "地域ICT利活用セミナー等", "信越セミナー"]
+    row += ["長野県", "都道府県", "地方自治体向け説明会"]
+
+    result = BriefingResource().import_data(tablib.Dataset(row, headers=HEADERS))
+
+    assert not result.has_validation_errors()
+    briefing = Briefing.objects.get()
+    assert (briefing.scope, briefing.also_scope, briefing.also_kind, briefing.block.code) == (
+        "block",
+        "prefecture",
+        "local_government",
+        "shinetsu",
+    )
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_second_prefecture_scope_without_a_prefecture():
+    row = ["", "2017/3/15", "予定", "全国", "その他", "全国の会", "", "都道府県", ""]
+
+    result = BriefingResource().import_data(tablib.Dataset(row, headers=HEADERS), dry_run=True)
+
+    errors = result.invalid_rows[0].error_dict
+    assert {k: [str(m) for m in v] for k, v in errors.items()} == {
+        "also_scope": ["併せて対象が都道府県の場合は、開催都道府県が必要です。"]
+    }
+    assert Briefing.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_export_writes_the_second_scope_and_an_inferred_hosts_basis():
+    _combined(host_provenance="inferred", host_note="会議名から推定", host=OrganizationFactory())
+
+    dataset = BriefingResource().export()
+
+    row = dict(zip(dataset.headers, dataset[0], strict=True))
+    assert (row["併せて対象"], row["併せて種別"], row["主催の出典"], row["主催の根拠"]) == (
+        "都道府県",
+        "地方自治体向け説明会",
+        "推定",
+        "会議名から推定",
+    )
