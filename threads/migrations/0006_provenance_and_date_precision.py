@@ -3,68 +3,181 @@
 from django.db import migrations, models
 
 
-class Migration(migrations.Migration):
+# The 2017 seed wrote these two titles with an ASCII "L"; the document writes a
+# full-width "Ｌ", as the seed now does. load_seed finds activities by their
+# title, so an install seeded before would get each of them twice: rename the
+# old rows instead (search folds widths, "Lアラート" still finds them).
+SEEDED_TITLES = {
+    "Lアラート運営諮問委員会作業部会": "Ｌアラート運営諮問委員会作業部会",
+    "中国地域Lアラート連絡会": "中国地域Ｌアラート連絡会",
+}
 
+
+def keep_the_documents_l(apps, schema_editor):
+    Activity = apps.get_model("threads", "Activity")
+    for old, new in SEEDED_TITLES.items():
+        for activity in Activity.objects.filter(title=old, thread__slug="vertical"):
+            if not Activity.objects.filter(
+                thread=activity.thread, date=activity.date, title=new
+            ).exists():
+                activity.title = new
+                activity.save(update_fields=["title"])
+
+
+class Migration(migrations.Migration):
     dependencies = [
-        ('networks', '0006_organization_kind_medical'),
-        ('threads', '0005_folded_trigram_indexes'),
+        ("networks", "0006_organization_kind_medical"),
+        ("threads", "0005_folded_trigram_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activity',
-            name='date_precision',
-            field=models.CharField(blank=True, choices=[('exact', '日付まで確か'), ('month', '月まで確か'), ('period', '期間（月単位）'), ('approximate', 'おおよそ（年のみ確か）')], default='exact', help_text='並べ替えに使う日付のうち、資料から確かな部分。公開ページは、確かな部分だけを表示します（例：本年１月以降→月まで、1月～2月→期間、昨年末以降→おおよそ）。', max_length=20, verbose_name='日付の精度'),
+            model_name="activity",
+            name="date_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("exact", "日付まで確か"),
+                    ("month", "月まで確か"),
+                    ("period", "期間（月単位）"),
+                    ("approximate", "おおよそ（年のみ確か）"),
+                ],
+                default="exact",
+                help_text="並べ替えに使う日付のうち、資料から確かな部分。公開ページは、確かな部分だけを表示します（例：本年１月以降→月まで、1月～2月→期間、昨年末以降→おおよそ）。",
+                max_length=20,
+                verbose_name="日付の精度",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='date_precision',
-            field=models.CharField(blank=True, choices=[('exact', '日付まで確か'), ('month', '月まで確か'), ('period', '期間（月単位）'), ('approximate', 'おおよそ（年のみ確か）')], default='exact', help_text='並べ替えに使う日付のうち、資料から確かな部分。公開ページは、確かな部分だけを表示します（例：本年１月以降→月まで、1月～2月→期間、昨年末以降→おおよそ）。', max_length=20, verbose_name='日付の精度'),
+            model_name="historicalactivity",
+            name="date_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("exact", "日付まで確か"),
+                    ("month", "月まで確か"),
+                    ("period", "期間（月単位）"),
+                    ("approximate", "おおよそ（年のみ確か）"),
+                ],
+                default="exact",
+                help_text="並べ替えに使う日付のうち、資料から確かな部分。公開ページは、確かな部分だけを表示します（例：本年１月以降→月まで、1月～2月→期間、昨年末以降→おおよそ）。",
+                max_length=20,
+                verbose_name="日付の精度",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalparticipation',
-            name='provenance',
-            field=models.CharField(blank=True, choices=[('stated', '資料に記載'), ('inferred', '推定')], default='stated', max_length=10, verbose_name='出典の種類'),
+            model_name="historicalparticipation",
+            name="provenance",
+            field=models.CharField(
+                blank=True,
+                choices=[("stated", "資料に記載"), ("inferred", "推定")],
+                default="stated",
+                max_length=10,
+                verbose_name="出典の種類",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalparticipation',
-            name='provenance_note',
-            field=models.TextField(blank=True, help_text='資料のどの記述によるか。推定の場合は、何から推定したか（公開ページに表示されます）。', verbose_name='根拠'),
+            model_name="historicalparticipation",
+            name="provenance_note",
+            field=models.TextField(
+                blank=True,
+                help_text="資料のどの記述によるか。推定の場合は、何から推定したか（公開ページに表示されます）。",
+                verbose_name="根拠",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalstatusupdate',
-            name='date_precision',
-            field=models.CharField(blank=True, choices=[('exact', '日付まで確か'), ('month', '月まで確か'), ('period', '期間（月単位）'), ('approximate', 'おおよそ（年のみ確か）')], default='exact', help_text='並べ替えに使う日付のうち、資料から確かな部分。公開ページは、確かな部分だけを表示します（例：本年１月以降→月まで、1月～2月→期間、昨年末以降→おおよそ）。', max_length=20, verbose_name='日付の精度'),
+            model_name="historicalstatusupdate",
+            name="date_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("exact", "日付まで確か"),
+                    ("month", "月まで確か"),
+                    ("period", "期間（月単位）"),
+                    ("approximate", "おおよそ（年のみ確か）"),
+                ],
+                default="exact",
+                help_text="並べ替えに使う日付のうち、資料から確かな部分。公開ページは、確かな部分だけを表示します（例：本年１月以降→月まで、1月～2月→期間、昨年末以降→おおよそ）。",
+                max_length=20,
+                verbose_name="日付の精度",
+            ),
         ),
         migrations.AddField(
-            model_name='participation',
-            name='provenance',
-            field=models.CharField(blank=True, choices=[('stated', '資料に記載'), ('inferred', '推定')], default='stated', max_length=10, verbose_name='出典の種類'),
+            model_name="participation",
+            name="provenance",
+            field=models.CharField(
+                blank=True,
+                choices=[("stated", "資料に記載"), ("inferred", "推定")],
+                default="stated",
+                max_length=10,
+                verbose_name="出典の種類",
+            ),
         ),
         migrations.AddField(
-            model_name='participation',
-            name='provenance_note',
-            field=models.TextField(blank=True, help_text='資料のどの記述によるか。推定の場合は、何から推定したか（公開ページに表示されます）。', verbose_name='根拠'),
+            model_name="participation",
+            name="provenance_note",
+            field=models.TextField(
+                blank=True,
+                help_text="資料のどの記述によるか。推定の場合は、何から推定したか（公開ページに表示されます）。",
+                verbose_name="根拠",
+            ),
         ),
         migrations.AddField(
-            model_name='statusupdate',
-            name='date_precision',
-            field=models.CharField(blank=True, choices=[('exact', '日付まで確か'), ('month', '月まで確か'), ('period', '期間（月単位）'), ('approximate', 'おおよそ（年のみ確か）')], default='exact', help_text='並べ替えに使う日付のうち、資料から確かな部分。公開ページは、確かな部分だけを表示します（例：本年１月以降→月まで、1月～2月→期間、昨年末以降→おおよそ）。', max_length=20, verbose_name='日付の精度'),
+            model_name="statusupdate",
+            name="date_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("exact", "日付まで確か"),
+                    ("month", "月まで確か"),
+                    ("period", "期間（月単位）"),
+                    ("approximate", "おおよそ（年のみ確か）"),
+                ],
+                default="exact",
+                help_text="並べ替えに使う日付のうち、資料から確かな部分。公開ページは、確かな部分だけを表示します（例：本年１月以降→月まで、1月～2月→期間、昨年末以降→おおよそ）。",
+                max_length=20,
+                verbose_name="日付の精度",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('date_precision__in', ['exact', 'month', 'period', 'approximate'])), name='threads_activity_date_precision_valid', violation_error_message='日付の精度を選んでください。'),
+            model_name="activity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("date_precision__in", ["exact", "month", "period", "approximate"])
+                ),
+                name="threads_activity_date_precision_valid",
+                violation_error_message="日付の精度を選んでください。",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('provenance', 'inferred'), _negated=True), models.Q(('provenance_note', ''), _negated=True), _connector='OR'), name='threads_participation_inferred_has_reason', violation_error_message='推定の場合は、その根拠を入力してください。'),
+            model_name="participation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("provenance", "inferred"), _negated=True),
+                    models.Q(("provenance_note", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="threads_participation_inferred_has_reason",
+                violation_error_message="推定の場合は、その根拠を入力してください。",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.CheckConstraint(condition=models.Q(('provenance__in', ['stated', 'inferred'])), name='threads_participation_provenance_valid', violation_error_message='出典の種類を選んでください。'),
+            model_name="participation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("provenance__in", ["stated", "inferred"])),
+                name="threads_participation_provenance_valid",
+                violation_error_message="出典の種類を選んでください。",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statusupdate',
-            constraint=models.CheckConstraint(condition=models.Q(('date_precision__in', ['exact', 'month', 'period', 'approximate'])), name='threads_statusupdate_date_precision_valid', violation_error_message='日付の精度を選んでください。'),
+            model_name="statusupdate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("date_precision__in", ["exact", "month", "period", "approximate"])
+                ),
+                name="threads_statusupdate_date_precision_valid",
+                violation_error_message="日付の精度を選んでください。",
+            ),
         ),
+        migrations.RunPython(keep_the_documents_l, migrations.RunPython.noop),
     ]
