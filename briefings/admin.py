@@ -96,10 +96,13 @@ class BriefingAdmin(ScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, Aud
     # Set by the model when the wording is written (Briefing.date_text_date).
     readonly_fields = ("date_text_date",)
     fieldsets = (
-        (None, {"fields": ("title", "status", "scope", "kind")}),
+        (None, {"fields": ("title", "status", ("scope", "kind"), ("also_scope", "also_kind"))}),
         (_("日時"), {"fields": ("date", "date_text", "date_text_date")}),
         (_("開催地"), {"fields": ("prefecture", "block", "location_text")}),
-        (_("主催・参加者"), {"fields": ("host", "thread", "members")}),
+        (
+            _("主催・参加者"),
+            {"fields": ("host", ("host_provenance", "host_note"), "thread", "members")},
+        ),
         (
             _("参加案内"),
             {
@@ -216,5 +219,18 @@ class ProgressReportAdmin(admin.ModelAdmin):
     date_hierarchy = "as_of"
     fieldsets = (
         (None, {"fields": ("as_of", "title", "source")}),
-        (_("内容"), {"fields": ("quoted_figure", "summary")}),
+        (_("内容"), {"fields": ("quoted_figure", "summary", "planned_note")}),
+        (
+            _("報告された数値と数えた期間"),
+            {
+                "fields": (
+                    ("period_from", "period_text"),
+                    ("reported_sessions", "reported_prefectures", "reported_blocks"),
+                ),
+                "description": _(
+                    "資料が報告した数値と、その数値が数えた期間（初日から時点まで）。"
+                    "ホームに、同じ期間についてこのサイトが数えた値と並べて表示します。"
+                ),
+            },
+        ),
     )

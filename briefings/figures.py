@@ -4,19 +4,23 @@ Each counts sessions by their status as of the period's date (`status_as_of`,
 core.asof), so a session dated after that date counts as planned.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from core.figures import STATUS_AS_OF, Figure, register
+from core.figures import STATUS_AS_OF, Figure, FigureValue, compute, register
 
-from .models import Briefing
+from .models import Briefing, ProgressReport
 
 _HELD = Q(**{STATUS_AS_OF: Briefing.Status.HELD})
 _PLANNED = Q(**{STATUS_AS_OF: Briefing.Status.PLANNED})
-_HELD_PREFECTURE = _HELD & Q(scope=Briefing.Scope.PREFECTURE)
-_HELD_BLOCK = _HELD & Q(scope=Briefing.Scope.BLOCK)
-_HELD_NATIONAL = _HELD & Q(scope=Briefing.Scope.NATIONAL)
+# A combined session (a block seminar that is also the venue prefecture's
+# briefing) counts for each scope it serves.
+_HELD_PREFECTURE = _HELD & Briefing.serves_scope(Briefing.Scope.PREFECTURE)
+_HELD_BLOCK = _HELD & Briefing.serves_scope(Briefing.Scope.BLOCK)
+_HELD_NATIONAL = _HELD & Briefing.serves_scope(Briefing.Scope.NATIONAL)
 
 _SESSIONS = ngettext_lazy("%(n)s回", "%(n)s回", "n")
 
@@ -53,7 +57,8 @@ register(
         definition=_(
             "都道府県を対象とする開催済の説明会等が開かれた都道府県の数"
             "（同じ都道府県で複数回開催しても1と数えます）。"
-            "地域ブロック向け・全国向けの説明会等の開催地は含みません。"
+            "地域ブロックのセミナーと開催県の地方自治体向け説明会を兼ねる会は、その都道府県も数えます。"
+            "それ以外の地域ブロック向け・全国向けの説明会等の開催地は含みません。"
             "日付は、数えた説明会等のうち最も新しい開催日です。"
         ),
         model=Briefing,
@@ -91,3 +96,29 @@ register(
 
 # The figures the coverage page shows, in its order (each links to /about/#figure-<key>).
 COVERAGE_FIGURES = ("briefings-held", "prefectures-reached", "blocks-reached", "national-sessions")
+
+
+@dataclass(frozen=True)
+class ReportedFigure:
+    """A number a report gives, beside the registered figure counted over the same period."""
+
+    reported: int
+    counted: FigureValue
+
+    @property
+    def figure(self) -> Figure:
+        return self.counted.figure
+
+    @property
+    def agrees(self) -> bool:
+        return self.reported == self.counted.value
+
+
+def compare_report(report: ProgressReport) -> tuple[ReportedFigure, ...]:
+    """Each number `report` gives, with the site's figure over the period it counts
+    (ProgressReport.period: from its first day, as of its date; core.asof). One query."""
+    reported = report.reported
+    if not reported:
+        return ()
+    counted = compute([key for key, _value in reported], report.period)
+    return tuple(ReportedFigure(reported=value, counted=counted[key]) for key, value in reported)

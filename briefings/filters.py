@@ -58,11 +58,12 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
         empty_label=ALL,
         method="filter_status",
     )
+    # A combined session serves two scopes and kinds: it is found under each.
     scope = django_filters.ChoiceFilter(
-        choices=Briefing.Scope.choices, label=_("対象"), empty_label=ALL
+        choices=Briefing.Scope.choices, label=_("対象"), empty_label=ALL, method="filter_scope"
     )
     kind = django_filters.ChoiceFilter(
-        choices=Briefing.Kind.choices, label=_("種別"), empty_label=ALL
+        choices=Briefing.Kind.choices, label=_("種別"), empty_label=ALL, method="filter_kind"
     )
     block = block_filter(null_label=_("地域ブロックなし（全国等）"))
     prefecture = prefecture_filter()
@@ -89,6 +90,12 @@ class BriefingFilterSet(BriefingDateRangeFilterSet):
         super().__init__(*args, **kwargs)
         # One "today" (in Japan) for every filter of the request.
         self.today = today or dates.today()
+
+    def filter_scope(self, queryset, name, value):
+        return queryset.filter(Briefing.serves_scope(value)) if value else queryset
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(Briefing.serves_kind(value)) if value else queryset
 
     def filter_status(self, queryset, name, value):
         return queryset.with_public_status(value, today=self.today) if value else queryset

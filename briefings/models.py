@@ -9,8 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import dates
-from core.asof import AsOfQuerySet, AsOfRule
+from core.asof import AsOfQuerySet, AsOfRule, Period
 from core.conditions import Combined, Condition
+from core.provenance import (
+    inferred_has_reason,
+    provenance_field,
+    provenance_is_valid,
+    reason_field,
+)
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from core.uploads import UploadValidator
 from networks.models import Member, Organization, Prefecture, RegionalBlock
@@ -128,6 +134,19 @@ class Briefing(SoftDeletable):
     )
     scope = models.CharField(_("対象"), max_length=20, choices=Scope.choices)
     kind = models.CharField(_("種別"), max_length=30, choices=Kind.choices)
+    # A combined session ("信越地域ICT利活用セミナー・地方自治体向け説明会") serves a
+    # second scope and kind as well; filters and coverage count it for each.
+    also_scope = models.CharField(
+        _("併せて対象"),
+        max_length=20,
+        choices=Scope.choices,
+        blank=True,
+        help_text=_(
+            "一つの会で二つの対象を兼ねる場合（例：地域ブロックのセミナーと、開催県の"
+            "地方自治体向け説明会を兼ねる会）の、もう一つの対象。"
+        ),
+    )
+    also_kind = models.CharField(_("併せて種別"), max_length=30, choices=Kind.choices, blank=True)
     title = models.CharField(_("開催概要"), max_length=300)
     location_text = models.CharField(
         _("開催箇所（資料の表記）"), max_length=200, blank=True, help_text=_("例：全国市長会")
@@ -157,6 +176,8 @@ class Briefing(SoftDeletable):
         related_name="hosted_briefings",
         verbose_name=_("主催"),
     )
+    host_provenance = provenance_field(_("主催の出典"))
+    host_note = reason_field(_("主催の根拠"))
     thread = models.ForeignKey(
         "threads.Thread",
         on_delete=models.SET_NULL,
@@ -227,6 +248,25 @@ class Briefing(SoftDeletable):
                 name="%(app_label)s_%(class)s_block_scope_has_block",
             ),
             models.CheckConstraint(
+                condition=~Q(also_scope="prefecture") | Q(prefecture__isnull=False),
+                name="%(app_label)s_%(class)s_also_prefecture_has_prefecture",
+                violation_error_message=_("併せて対象が都道府県の場合は、開催都道府県が必要です。"),
+            ),
+            models.CheckConstraint(
+                condition=~Q(also_scope="block") | Q(block__isnull=False),
+                name="%(app_label)s_%(class)s_also_block_has_block",
+                violation_error_message=_(
+                    "併せて対象が地域ブロックの場合は、地域ブロックが必要です。"
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(also_scope=F("scope")),
+                name="%(app_label)s_%(class)s_also_scope_differs",
+                violation_error_message=_("併せて対象には、対象と異なるものを選んでください。"),
+            ),
+            inferred_has_reason("host_provenance", "host_note", name="host_inferred_has_reason"),
+            provenance_is_valid("host_provenance", name="host_provenance_valid"),
+            models.CheckConstraint(
                 condition=Q(start_time__isnull=True)
                 | Q(end_time__isnull=True)
                 | Q(end_time__gt=F("start_time")),
@@ -251,6 +291,15 @@ class Briefing(SoftDeletable):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}"
+
+    @classmethod
+    def serves_scope(cls, scope: str, prefix: str = "") -> Q:
+        """Sessions that serve `scope`, first or as well (a combined session serves two)."""
+        return Q(**{f"{prefix}scope": scope}) | Q(**{f"{prefix}also_scope": scope})
+
+    @classmethod
+    def serves_kind(cls, kind: str, prefix: str = "") -> Q:
+        return Q(**{f"{prefix}kind": kind}) | Q(**{f"{prefix}also_kind": kind})
 
     # --- the original wording (資料の表記) --------------------------------------
     @classmethod
@@ -456,6 +505,12 @@ class BriefingMaterial(models.Model):
         return self.url
 
 
+class ProgressReportQuerySet(models.QuerySet):
+    def latest_reported(self) -> "ProgressReport | None":
+        """The newest report (the one the home and about pages set beside the site's figures)."""
+        return self.order_by("-as_of", "-pk").first()
+
+
 class ProgressReport(models.Model):
     """A reported figure quoted as written, e.g. "合計２０回（平成２９年２月２４日現在）".
 
@@ -469,6 +524,38 @@ class ProgressReport(models.Model):
     summary = models.TextField(_("概要"), blank=True)
     quoted_figure = models.TextField(_("資料中の数値（原文）"), blank=True)
     source = models.CharField(_("出典"), max_length=300, blank=True)
+    # The figure as numbers, and the period it counts (from period_from, as of
+    # as_of: core.asof), so the site's own figure for that very period can be
+    # set beside it.
+    period_from = models.DateField(
+        _("数えた期間の初日"),
+        null=True,
+        blank=True,
+        help_text=_("例：「本年１月２４日以降」なら2017-01-24。期間の終わりは時点です。"),
+    )
+    period_text = models.CharField(
+        _("期間（資料の表記）"), max_length=100, blank=True, help_text=_("例：（本年１月２４日～）")
+    )
+    reported_sessions = models.PositiveIntegerField(_("報告された開催回数"), null=True, blank=True)
+    reported_prefectures = models.PositiveIntegerField(
+        _("報告された都道府県数"), null=True, blank=True
+    )
+    reported_blocks = models.PositiveIntegerField(
+        _("報告された地域ブロック数"), null=True, blank=True
+    )
+    planned_note = models.CharField(
+        _("予定表の注記"), max_length=200, blank=True, help_text=_("例：※４月以降も順次実施")
+    )
+
+    objects = ProgressReportQuerySet.as_manager()
+
+    # Each reported number and the registered figure (core.figures) that counts
+    # the same thing.
+    REPORTED_FIGURES = (
+        ("reported_sessions", "briefings-held"),
+        ("reported_prefectures", "prefectures-reached"),
+        ("reported_blocks", "blocks-reached"),
+    )
 
     class Meta:
         ordering = ["-as_of", "pk"]
@@ -478,6 +565,11 @@ class ProgressReport(models.Model):
             models.UniqueConstraint(
                 fields=["as_of", "title"], name="%(app_label)s_%(class)s_unique_asof_title"
             ),
+            models.CheckConstraint(
+                condition=Q(period_from__isnull=True) | Q(period_from__lte=F("as_of")),
+                name="%(app_label)s_%(class)s_period_from_not_after_as_of",
+                violation_error_message=_("数えた期間の初日は時点以前の日にしてください。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -485,3 +577,18 @@ class ProgressReport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("briefings:briefing_list")
+
+    @property
+    def period(self) -> Period:
+        """What the report counted: sessions dated from period_from, as of its date
+        (core.asof: one dated that very day was still to come)."""
+        return Period(date_from=self.period_from, date_to=self.as_of, as_of=self.as_of)
+
+    @property
+    def reported(self) -> tuple[tuple[str, int], ...]:
+        """(figure key, reported number) for each number the report gives."""
+        return tuple(
+            (key, getattr(self, field))
+            for field, key in self.REPORTED_FIGURES
+            if getattr(self, field) is not None
+        )

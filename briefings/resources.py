@@ -7,12 +7,14 @@ the rules of a session (a cancelled one says why, a prefecture-scope one names
 its prefecture, a held one is not in the future).
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext
 from import_export import widgets
 from import_export.fields import Field
 
 from core import dates
+from core.provenance import Provenance
 from core.spreadsheets import (
     ChoiceWidget,
     CountWidget,
@@ -76,11 +78,29 @@ class BriefingResource(PlacedResource):
         widget=ChoiceWidget(Briefing.Kind),
         saves_null_values=False,
     )
+    also_scope = Field(
+        attribute="also_scope",
+        column_name="併せて対象",
+        widget=ChoiceWidget(Briefing.Scope, empty=""),
+    )
+    also_kind = Field(
+        attribute="also_kind",
+        column_name="併せて種別",
+        widget=ChoiceWidget(Briefing.Kind, empty=""),
+    )
     title = Field(attribute="title", column_name="開催概要", widget=TextWidget())
     location_text = Field(attribute="location_text", column_name="開催箇所", widget=TextWidget())
     prefecture = Field(attribute="prefecture", column_name="都道府県", widget=PrefectureWidget())
     block = Field(attribute="block", column_name="地域ブロック", widget=BlockWidget())
     host = Field(attribute="host", column_name="主催", widget=OrganizationWidget())
+    host_provenance = Field(
+        attribute="host_provenance",
+        column_name="主催の出典",
+        widget=ChoiceWidget(Provenance),
+        # A blank cell keeps it (a new row: 資料に記載).
+        saves_null_values=False,
+    )
+    host_note = Field(attribute="host_note", column_name="主催の根拠", widget=TextWidget())
     thread = Field(attribute="thread", column_name="関連する推進体制", widget=ThreadWidget())
     audience_size = Field(attribute="audience_size", column_name="参加者数", widget=CountWidget())
     notes = Field(attribute="notes", column_name="備考", widget=TextWidget())
@@ -137,6 +157,11 @@ class BriefingResource(PlacedResource):
             "application_url",
             "application_deadline",
             "contact",
+            # A combined session's second scope and kind; where the host comes from.
+            "also_scope",
+            "also_kind",
+            "host_provenance",
+            "host_note",
         )
 
     def base_queryset(self):
@@ -202,4 +227,24 @@ class BriefingResource(PlacedResource):
                     % {"scope": Scope.BLOCK.label},
                 )
             )
+        # The model's own rules for a second scope and an inferred host, with
+        # their own messages.
+        for field_name, constraint in self._row_rules():
+            if field_name in failed:
+                continue
+            try:
+                constraint.validate(Briefing, instance)
+            except ValidationError as error:
+                problems += [(field_name, message) for message in error.messages]
         return problems
+
+    _RULES = {
+        "briefings_briefing_also_prefecture_has_prefecture": "also_scope",
+        "briefings_briefing_also_block_has_block": "also_scope",
+        "briefings_briefing_also_scope_differs": "also_scope",
+        "briefings_briefing_host_inferred_has_reason": "host_note",
+    }
+
+    @classmethod
+    def _row_rules(cls):
+        return [(cls._RULES[c.name], c) for c in Briefing._meta.constraints if c.name in cls._RULES]

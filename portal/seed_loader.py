@@ -99,18 +99,18 @@ def load_seed() -> dict[str, int]:
 
     organizations: dict[str, Organization] = {}
     org_rows = [
-        (row.name, row.name_en, row.kind, blocks[row.block] if row.block else None)
+        (row.name, row.name_en, row.kind, blocks[row.block] if row.block else None, row.description)
         for row in seed.ORGANIZATIONS
     ]
     bureau_rows = [
-        (block.bureau_name, block.bureau_name_en, Organization.Kind.MINISTRY, block)
+        (block.bureau_name, block.bureau_name_en, Organization.Kind.MINISTRY, block, "")
         for block in blocks.values()
     ]
-    for name, name_en, kind, block in org_rows + bureau_rows:
+    for name, name_en, kind, block, description in org_rows + bureau_rows:
         org, created, changed = _upsert(
             Organization,
             key={"name": name},
-            values={"name_en": name_en, "kind": kind, "block": block},
+            values={"name_en": name_en, "kind": kind, "block": block, "description": description},
         )
         organizations[name] = org
         tally.record(created=created, changed=changed)
@@ -152,6 +152,7 @@ def load_seed() -> dict[str, int]:
                 key={"thread": threads[slug], "order": order},
                 values={
                     "as_of": update.as_of,
+                    "date_precision": update.precision,
                     "date_text": update.date_text,
                     "status": update.status,
                     "text": update.text,
@@ -159,17 +160,26 @@ def load_seed() -> dict[str, int]:
             )
             tally.record(created=created, changed=changed)
 
-    bureau_slug, bureau_role = seed.BUREAU_PARTICIPATION
+    bureau_slug, bureau_role, bureau_provenance, bureau_note = seed.BUREAU_PARTICIPATION
     participations = [
-        (slug, organizations[name], role)
+        (slug, organizations[row.organization], row.role, row.provenance, row.note)
         for slug, rows in seed.PARTICIPATIONS.items()
-        for name, role in rows
-    ] + [(bureau_slug, organizations[name], bureau_role) for name, *_ in bureau_rows]
-    for slug, org, role in participations:
+        for row in rows
+    ] + [
+        (bureau_slug, organizations[name], bureau_role, bureau_provenance, bureau_note)
+        for name, *_ in bureau_rows
+    ]
+    for slug, org, role, provenance, note in participations:
         _, created, changed = _upsert(
             Participation,
             key={"thread": threads[slug], "organization": org},
-            values={"role": role, "joined_on": None, "left_on": None},
+            values={
+                "role": role,
+                "joined_on": None,
+                "left_on": None,
+                "provenance": provenance,
+                "provenance_note": note,
+            },
         )
         tally.record(created=created, changed=changed)
 
@@ -179,6 +189,7 @@ def load_seed() -> dict[str, int]:
             key={"thread": threads[row["thread"]], "date": row["date"], "title": row["title"]},
             values={
                 "end_date": row["end_date"],
+                "date_precision": row["precision"],
                 "date_text": row["date_text"],
                 "description": row["description"],
                 "field": fields[row["field"]] if row["field"] else None,
@@ -196,6 +207,7 @@ def load_seed() -> dict[str, int]:
     ]
     for status, row in rows:
         how = seed.BRIEFING_KINDS[row.title]
+        host_from = how.get("host_from", ("stated", ""))
         prefecture = prefectures.get(row.location_text)
         if how["scope"] == Briefing.Scope.PREFECTURE and prefecture is None:
             raise ValueError(
@@ -219,7 +231,11 @@ def load_seed() -> dict[str, int]:
                 "kind": how["kind"],
                 "prefecture": prefecture,
                 "block": block,
+                "also_scope": how.get("also_scope", ""),
+                "also_kind": how.get("also_kind", ""),
                 "host": organizations[how["host"]] if how["host"] else None,
+                "host_provenance": host_from[0],
+                "host_note": host_from[1],
                 "thread": threads[how["thread"]] if how["thread"] else None,
                 "notes": row.notes,
             },

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from briefings.figures import COVERAGE_FIGURES
+from briefings.figures import COVERAGE_FIGURES, compare_report
 from briefings.models import Briefing, ProgressReport
 from briefings.services import coverage_summary
 from core import figures
@@ -24,6 +24,7 @@ SEARCH_EXAMPLES = ("説明会", "九州", "Lアラート")
 # The figures the home page shows, in its order (each links to /about/#figure-<key>).
 HOME_FIGURES = (
     "organizations",
+    "organizations-with-inferred",
     "activities-done",
     "briefings-held",
     "briefings-planned",
@@ -52,6 +53,11 @@ class HomeView(TemplateView):
         briefings = Briefing.objects.for_list()
         context["strands"] = group_by_kind(Thread.objects.for_overview())
         context["figures"] = figures.compute(HOME_FIGURES)
+        # The latest figure a document reported, beside the site's own over the
+        # very period it counts (two queries).
+        report = ProgressReport.objects.latest_reported()
+        context["report"] = report
+        context["report_figures"] = compare_report(report) if report else ()
         context["latest_updates"] = StatusUpdate.objects.select_related("thread").order_by(
             "-as_of", "-order", "-pk"
         )[:LATEST_UPDATES]
@@ -89,15 +95,12 @@ class AboutView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        report = ProgressReport.objects.order_by("-as_of", "-pk").first()
+        report = ProgressReport.objects.latest_reported()
         context["report"] = report
         if report:
-            # The same figures counted from the records as of the report's
-            # date (core.asof: sessions dated that day or later were still
-            # planned), beside the reported ones, so readers can compare them.
-            context["report_figures"] = figures.compute(
-                COVERAGE_FIGURES, figures.Period(as_of=report.as_of)
-            )
+            # The numbers the report gives, beside the site's own counted over
+            # the same period (ProgressReport.period, core.asof).
+            context["report_figures"] = compare_report(report)
         context["figures"] = [
             (figure, figure.key in HOME_FIGURES, figure.key in COVERAGE_FIGURES)
             for figure in figures.all_figures()

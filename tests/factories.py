@@ -143,6 +143,7 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     as_of = datetime.date(2017, 2, 24)
     title = factory.Sequence(lambda n: f"説明会の開催状況{n}")
     quoted_figure = "合計２０回（平成２９年２月２４日現在）"
+    reported_sessions = 20
 
 
 def staff_user(role: str, block_code: str | None = None, *, username: str = "", **fields):

@@ -36,14 +36,14 @@ class WorkItemInline(admin.TabularInline):
 class ParticipationInline(admin.TabularInline):
     model = Participation
     extra = 0
-    fields = ("organization", "role", "joined_on", "left_on")
+    fields = ("organization", "role", "provenance", "provenance_note", "joined_on", "left_on")
     autocomplete_fields = ("organization",)
 
 
 class ActivityInline(admin.TabularInline):
     model = Activity
     extra = 0
-    fields = ("date", "date_text", "title", "field", "block", "status")
+    fields = ("date", "date_precision", "date_text", "title", "field", "block", "status")
     autocomplete_fields = ("field", "block")
     # Description, end date and organizations are edited on the activity's own page.
     show_change_link = True
@@ -52,7 +52,7 @@ class ActivityInline(admin.TabularInline):
 class StatusUpdateInline(SoftDeleteInlineMixin, admin.TabularInline):
     model = StatusUpdate
     extra = 0
-    fields = ("as_of", "date_text", "status", "text", "block", "order")
+    fields = ("as_of", "date_precision", "date_text", "status", "text", "block", "order")
     autocomplete_fields = ("block",)
     formfield_overrides = COMPACT_TEXT
 
@@ -84,13 +84,14 @@ class WorkItemAdmin(AuditedAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(AuditedAdmin):
-    list_display = ("organization", "thread", "role", "joined_on", "left_on")
-    list_filter = ("thread", "organization__kind")
+    list_display = ("organization", "thread", "role", "provenance", "joined_on", "left_on")
+    list_filter = ("thread", "provenance", "organization__kind")
     list_select_related = ("organization", "thread")
     search_fields = folded("organization__name", "role", "thread__title")
     autocomplete_fields = ("thread", "organization")
     fieldsets = (
         (None, {"fields": ("thread", "organization", "role")}),
+        (_("出典"), {"fields": ("provenance", "provenance_note")}),
         (_("期間"), {"fields": ("joined_on", "left_on")}),
     )
 
@@ -105,7 +106,7 @@ class ActivityAdmin(ScopedAdmin, AuditedAdmin):
     autocomplete_fields = ("thread", "field", "block", "organizations")
     fieldsets = (
         (None, {"fields": ("thread", "title", "status")}),
-        (_("日付"), {"fields": ("date", "end_date", "date_text")}),
+        (_("日付"), {"fields": ("date", "end_date", "date_precision", "date_text")}),
         (_("分野・地域・関係団体"), {"fields": ("field", "block", "organizations")}),
         (_("内容"), {"fields": ("description",)}),
     )
@@ -121,5 +122,5 @@ class StatusUpdateAdmin(ScopedAdmin, SoftDeleteAdmin, AuditedAdmin):
     autocomplete_fields = ("thread", "block")
     fieldsets = (
         (None, {"fields": ("thread", "block", "status", "text")}),
-        (_("時点"), {"fields": ("as_of", "date_text", "order")}),
+        (_("時点"), {"fields": ("as_of", "date_precision", "date_text", "order")}),
     )

@@ -4,6 +4,7 @@ from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.figures import STATUS_AS_OF, Figure, register
+from core.provenance import STATED
 
 from .models import Activity, Participation, Progress
 
@@ -14,8 +15,22 @@ register(
         key="organizations",
         label=_("参加団体数"),
         definition=_(
-            "推進体制（縦・横・斜めの糸）のいずれかに参加団体として登録されている団体の数。"
+            "推進体制（縦・横・斜めの糸）のいずれかに参加団体として登録され、その参加が"
+            "資料に記載されている団体の数。推定で登録した参加（「推定」と表示）は含みません。"
             "複数の推進体制に参加している団体も1団体と数えます。"
+            "日付は、数えた参加の参加日のうち最も新しいものです。"
+        ),
+        model=Participation,
+        value=Count("organization", filter=STATED, distinct=True),
+        latest=Max("joined_on", filter=STATED),
+    ),
+    Figure(
+        key="organizations-with-inferred",
+        label=_("参加団体数（推定を含む）"),
+        definition=_(
+            "推進体制のいずれかに参加団体として登録されている団体の数。資料に記載された参加と、"
+            "資料の記述から推定して登録した参加（「推定」と表示し、その根拠を添えています）の"
+            "両方を数えます。複数の推進体制に参加している団体も1団体と数えます。"
             "日付は、登録されている参加日のうち最も新しいものです。"
         ),
         model=Participation,

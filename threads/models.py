@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.asof import AsOfQuerySet, AsOfRule
+from core.dateprecision import DatedByPrecision, precision_field, precision_is_valid
+from core.provenance import Sourced, inferred_has_reason, provenance_is_valid
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from networks.models import Field, Organization, RegionalBlock
 
@@ -132,8 +134,10 @@ class ParticipationQuerySet(AsOfQuerySet):
     as_of_rule = AsOfRule.statement(date_field="joined_on", undated_exists=True)
 
 
-class Participation(models.Model):
-    """An organization taking part in a thread, for a period."""
+class Participation(Sourced):
+    """An organization taking part in a thread, for a period; stated by the
+    source or inferred (core.provenance: the public pages mark inferred ones
+    with their reason, and 参加団体数 counts stated ones)."""
 
     thread = models.ForeignKey(
         Thread, on_delete=models.CASCADE, related_name="participations", verbose_name=_("推進体制")
@@ -166,6 +170,8 @@ class Participation(models.Model):
                 | Q(left_on__gte=F("joined_on")),
                 name="%(app_label)s_%(class)s_left_after_joined",
             ),
+            inferred_has_reason(),
+            provenance_is_valid(),
         ]
 
     def __str__(self) -> str:
@@ -192,14 +198,20 @@ class ActivityQuerySet(AsOfQuerySet):
         return self.filter(block=block)
 
 
-class Activity(models.Model):
-    """A dated event of a thread, e.g. 1/19 Lアラート運営諮問委員会作業部会."""
+class Activity(DatedByPrecision, models.Model):
+    """A dated event of a thread, e.g. 1/19 Ｌアラート運営諮問委員会作業部会.
+
+    `date` sorts; `date_precision` says how much of it the source states
+    (core.dateprecision), so "1月～2月" shows as 2017年1月～2月, not as days."""
+
+    end_date_attr = "end_date"
 
     thread = models.ForeignKey(
         Thread, on_delete=models.CASCADE, related_name="activities", verbose_name=_("推進体制")
     )
     date = models.DateField(_("日付"), help_text=_("並べ替えに使う日付（期間の場合は開始日）。"))
     end_date = models.DateField(_("終了日"), null=True, blank=True)
+    date_precision = precision_field()
     date_text = models.CharField(
         _("日付（資料の表記）"), max_length=100, blank=True, help_text=_("例：1月～2月")
     )
@@ -240,6 +252,7 @@ class Activity(models.Model):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
                 name="%(app_label)s_%(class)s_end_after_start",
             ),
+            precision_is_valid(),
         ]
         indexes = [
             # Thread pages list a thread's activities newest first.
@@ -264,8 +277,13 @@ class StatusUpdateManager(LiveManager.from_queryset(StatusUpdateQuerySet)):
     pass
 
 
-class StatusUpdate(SoftDeletable):
-    """One entry of a thread's 取組状況 timeline; deleting it is soft."""
+class StatusUpdate(DatedByPrecision, SoftDeletable):
+    """One entry of a thread's 取組状況 timeline; deleting it is soft.
+
+    `as_of` sorts; `date_precision` says how much of it the source states
+    (core.dateprecision): "本年１月以降" is 2017年1月, never 2017年1月1日."""
+
+    date_attr = "as_of"
 
     thread = models.ForeignKey(
         Thread,
@@ -274,6 +292,7 @@ class StatusUpdate(SoftDeletable):
         verbose_name=_("推進体制"),
     )
     as_of = models.DateField(_("時点"))
+    date_precision = precision_field()
     date_text = models.CharField(
         _("時点（資料の表記）"), max_length=100, blank=True, help_text=_("例：昨年末以降")
     )
@@ -302,6 +321,7 @@ class StatusUpdate(SoftDeletable):
         get_latest_by = ["as_of", "order"]
         verbose_name = _("取組状況")
         verbose_name_plural = _("取組状況")
+        constraints = [precision_is_valid()]
         indexes = [
             # The timeline and "latest status" read a thread's updates by date.
             models.Index(fields=["thread", "as_of"], name="threads_status_thread_asof"),

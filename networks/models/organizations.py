@@ -23,6 +23,7 @@ class Organization(BilingualName):
         MINISTRY = "ministry", _("省庁")
         ICT_BODY = "ict_body", _("ICT関連推進団体")
         INDUSTRY = "industry", _("業界団体")
+        MEDICAL = "medical", _("医療関係団体")
         LOCAL_GOVERNMENT = "local_government", _("地方自治体")
         COMPANY = "company", _("民間企業")
         UNIVERSITY = "university", _("大学")

@@ -24,6 +24,8 @@ class OrganizationRow:
     _: KW_ONLY
     kind: str
     block: str | None = None
+    # What the document says of a body it names but links to no record.
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,27 @@ class MemberRow:
 
 @dataclass(frozen=True)
 class StatusUpdateRow:
-    """One item of a thread's 取組状況 box; `as_of` is a sortable reading of `date_text`."""
+    """One item of a thread's 取組状況 box; `as_of` is a sortable reading of
+    `date_text`, `precision` how much of it the wording states (core.dateprecision)."""
 
     as_of: datetime.date
     _: KW_ONLY
     date_text: str = ""
+    precision: str = "exact"
     status: str
     text: str
+
+
+@dataclass(frozen=True)
+class ParticipationRow:
+    """An organization taking part in a thread, and where that comes from: `note`
+    quotes the document when it states it, else says what it was inferred from."""
+
+    organization: str
+    role: str
+    _: KW_ONLY
+    provenance: str
+    note: str
 
 
 @dataclass(frozen=True)

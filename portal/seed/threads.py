@@ -193,8 +193,10 @@ WORK_ITEMS = {
 
 # thread slug -> [StatusUpdateRow]: each thread's 取組状況 box, in
 # the document's order (order = 1..n). `as_of` is a sortable reading of the
-# document's own wording (`date_text`); items with no wording of their own are
-# dated by the document (2017-02-24) and keep date_text empty.
+# document's own wording (`date_text`) and `precision` how much of it the
+# wording states: "昨年末以降" only the year (approximate), "本年１月以降" the
+# month; pages never show a day nobody stated. Items with no wording of their
+# own are dated by the document (2017-02-24, exact) and keep date_text empty.
 STATUS_UPDATES = {
     "vertical": [
         StatusUpdateRow(
@@ -202,16 +204,24 @@ STATUS_UPDATES = {
             status="in_progress",
             text="以下の通り、関係府省、業界中央団体等と連携し、取組を強化。",
         ),
+        # The education bullet reports one plan and one thing done: split in
+        # two at its "また、", each with its own status, the words as written.
         StatusUpdateRow(
             AS_OF,
-            status="done",
+            status="planned",
             text="教育分野では、3/9、文部科学省・総務省・経済産業省の3省連携で"
-            "「未来の学びコンソーシアム」を設立予定。また、2/4「みらいのまなびフォーラムin"
-            "なばり」を共催し、民間企業との連携による教育ICTを推進。",
+            "「未来の学びコンソーシアム」を設立予定。",
         ),
         StatusUpdateRow(
             AS_OF,
             status="done",
+            text="また、2/4「みらいのまなびフォーラムinなばり」を共催し、"
+            "民間企業との連携による教育ICTを推進。",
+        ),
+        # "1月～2月" as of 2/24: February was not over, so in progress.
+        StatusUpdateRow(
+            AS_OF,
+            status="in_progress",
             text="医療分野では、1月～2月、日本医師会等医療関係団体・省庁検討会、"
             "PHR研究課題間連携会議に参加。",
         ),
@@ -243,6 +253,7 @@ STATUS_UPDATES = {
         StatusUpdateRow(
             datetime.date(2016, 12, 28),
             date_text="昨年末以降",
+            precision="approximate",
             status="in_progress",
             text="昨年末以降、全国知事会、全国市長会、全国町村会の各事務局との調整を開始。",
         ),
@@ -265,6 +276,7 @@ STATUS_UPDATES = {
         StatusUpdateRow(
             datetime.date(2017, 1, 1),
             date_text="本年１月以降",
+            precision="month",
             status="in_progress",
             text="本年１月以降、各総合通信局等が中心となり、各地域ブロックに設置されている"
             "組織体において、地域ＩｏＴ実装に向けた取組が行われるよう調整を開始。\n"

@@ -25,6 +25,7 @@ ALL_KEYS = [figure.key for figure in figures.all_figures()]
 def test_figures_registry_holds_every_figure_once_with_label_definition_and_anchor():
     assert ALL_KEYS == [
         "organizations",
+        "organizations-with-inferred",
         "activities-done",
         "briefings-held",
         "briefings-planned",

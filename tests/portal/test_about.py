@@ -49,6 +49,7 @@ def test_about_defines_every_figure_once_with_its_anchor(client):
     assert '<a href="/">' not in national
     assert {figure.key for figure in figures.all_figures()} == {
         "organizations",
+        "organizations-with-inferred",
         "activities-done",
         "briefings-held",
         "briefings-planned",
@@ -72,6 +73,10 @@ def test_about_quotes_the_reported_figure_and_compares_it(client):
         quoted_figure=QUOTE,
         source="総務省「第一次提言を受けた対応（総合的推進体制の確立）」",
         as_of=datetime.date(2017, 2, 24),
+        period_from=datetime.date(2017, 1, 24),
+        reported_sessions=4,
+        reported_prefectures=2,
+        reported_blocks=0,
     )
     BriefingFactory(date=datetime.date(2017, 1, 24), prefecture=prefecture("37"))
     BriefingFactory(date=datetime.date(2017, 2, 14), prefecture=prefecture("42"))
@@ -82,7 +87,8 @@ def test_about_quotes_the_reported_figure_and_compares_it(client):
         date=datetime.date(2017, 2, 24), scope="block", prefecture=None, block=block("hokuriku")
     )
     BriefingFactory(date=datetime.date(2017, 1, 25), scope="national", prefecture=None)
-    # After the report's date, or not held: not counted.
+    # Before the period, after the report's date, or not held: not counted.
+    BriefingFactory(date=datetime.date(2017, 1, 20), prefecture=prefecture("17"))
     BriefingFactory(date=datetime.date(2017, 3, 22), prefecture=prefecture("40"))
     BriefingFactory(
         date=datetime.date(2017, 2, 20), status="cancelled", prefecture=prefecture("40")
@@ -91,21 +97,25 @@ def test_about_quotes_the_reported_figure_and_compares_it(client):
     response = client.get("/about/")
 
     html = response.content.decode()
-    assert f'<blockquote lang="ja"><p>{QUOTE}</p></blockquote>' in html
+    assert f"<p>{QUOTE}</p>" in html
     assert f'{report.source}（<time datetime="2017-02-24">2017年2月24日現在</time>）' in html
-    assert [(item.figure.key, item.value) for item in response.context["report_figures"]] == [
-        ("briefings-held", 4),
-        ("prefectures-reached", 2),
-        ("blocks-reached", 0),
-        ("national-sessions", 1),
+    rows = response.context["report_figures"]
+    assert [(row.figure.key, row.reported, row.counted.value) for row in rows] == [
+        ("briefings-held", 4, 4),
+        ("prefectures-reached", 2, 2),
+        ("blocks-reached", 0, 0),
     ]
-    assert {item.period for item in response.context["report_figures"]} == {
-        Period(as_of=datetime.date(2017, 2, 24))
+    assert {row.counted.period for row in rows} == {
+        Period(
+            date_from=datetime.date(2017, 1, 24),
+            date_to=datetime.date(2017, 2, 24),
+            as_of=datetime.date(2017, 2, 24),
+        )
     }
-    assert "<caption>このサイトの記録から数えた値（2017年2月24日現在）</caption>" in html
+    assert "<caption>期間：2017年1月24日から2017年2月24日現在まで</caption>" in html
     assert (
-        '<tr><th scope="row"><a href="#figure-briefings-held">開催済の説明会等の回数</a></th>'
-        '<td class="num">4</td></tr>'
+        '<tr><th scope="row"><a href="/about/#figure-briefings-held">開催済の説明会等の回数</a>'
+        '</th><td class="num">4</td><td class="num"><data value="4">4</data></td></tr>'
     ) in html
 
 
@@ -129,7 +139,7 @@ def test_about_without_a_report_leaves_the_quote_out(client, django_assert_num_q
 @pytest.mark.parametrize("n", [1, 3])
 def test_about_query_count_is_fixed(client, django_assert_num_queries, n):
     """Two queries: the latest report, then one aggregate over the briefings
-    up to its date for the figures shown beside it."""
+    of its period for the site's figures shown beside its own."""
     for i in range(n):
         ProgressReportFactory(as_of=datetime.date(2017, 2, 1 + i))
         BriefingFactory(date=datetime.date(2017, 1, 1 + i))
@@ -149,7 +159,8 @@ def test_about_in_english(client):
     html = response.content.decode()
     assert '<html lang="en">' in html
     # The document's own words stay Japanese, marked as such.
-    assert f'<blockquote lang="ja"><p>{QUOTE}</p></blockquote>' in html
+    quote = html.split('<blockquote lang="ja">')[1].split("</blockquote>")[0]
+    assert f"<p>{QUOTE}</p>" in quote
     assert "24 February 2017" in html
     assert 'href="/en/threads/"' in html
 
@@ -157,7 +168,8 @@ def test_about_in_english(client):
 def test_about_seed_quotes_the_document(client, seeded):
     response = client.get("/about/")
     html = response.content.decode()
-    assert f'<blockquote lang="ja"><p>{QUOTE}</p></blockquote>' in html
+    quote = html.split('<blockquote lang="ja">')[1].split("</blockquote>")[0]
+    assert f"<p>{QUOTE}</p>" in quote
     assert "総務省「第一次提言を受けた対応（総合的推進体制の確立）」" in html
 
 

@@ -140,7 +140,7 @@ def test_seeded_chugoku_block_page(client, seeded, stand_on):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<dd>中国情報通信懇談会</dd>" in html
-    assert "中国地域Lアラート連絡会" in html  # the vertical thread's event in the block
+    assert "中国地域Ｌアラート連絡会" in html  # the vertical thread's event in the block
     assert [b.title for b in response.context["briefings"].upcoming] == [
         "中国地域ICT利活用セミナー"
     ]

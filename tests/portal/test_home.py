@@ -69,13 +69,14 @@ def test_home_with_no_data_says_so(client):
     assert "取組状況はまだ登録されていません。" in html
     assert _figures(response) == {
         "organizations": (0, None),
+        "organizations-with-inferred": (0, None),
         "activities-done": (0, None),
         "briefings-held": (0, None),
         "briefings-planned": (0, None),
         "prefectures-reached": (0, None),
         "blocks-reached": (0, None),
     }
-    assert html.count("日付の記録なし") == 6
+    assert html.count("日付の記録なし") == 7
 
 
 def test_home_diagram_groups_the_four_threads_by_kind_in_order(client):
@@ -138,6 +139,7 @@ def test_home_figures_count_the_records(client):
 
     assert _figures(response) == {
         "organizations": (2, datetime.date(2017, 2, 9)),
+        "organizations-with-inferred": (2, datetime.date(2017, 2, 9)),
         "activities-done": (2, datetime.date(2017, 2, 23)),
         "briefings-held": (6, datetime.date(2017, 2, 16)),
         "briefings-planned": (1, datetime.date(2017, 3, 16)),
@@ -237,15 +239,16 @@ def test_home_seed_figures_agree_with_the_coverage_page(client, seeded):
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_home_query_count_is_fixed(client, django_assert_num_queries, time_machine, n):
-    """Thirteen queries whatever the row count: threads and their updates
+    """Fourteen queries whatever the row count: threads and their updates
     (prefetch, 2); the figures, one aggregate per model (participations,
-    activities, briefings: 3); upcoming and held briefings, each with its
+    activities, briefings: 3); the latest reported figure (1; none here, so
+    nothing to compare it with); upcoming and held briefings, each with its
     members (prefetch, 2 + 2); the five latest updates with their thread (1);
     the coverage map (coverage_summary(): figures, 47 prefectures, 11 blocks: 3)."""
     _populate(n)
     # Standing before the planned ones (March 2017), so that every list has rows.
     time_machine.move_to(datetime.datetime(2017, 2, 24, 12, tzinfo=datetime.UTC), tick=False)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         assert client.get("/").status_code == 200
 
 

@@ -13,10 +13,10 @@ from portal import seed
 from portal.seed_loader import load_seed
 from threads.models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
-# Every row the document yields: 24 organizations, 5 members, 4 threads,
-# 20 work items, 12 status updates, 19 participations, 7 activities,
+# Every row the document yields: 28 organizations, 5 members, 4 threads,
+# 20 work items, 13 status updates, 20 participations, 7 activities,
 # 32 briefings and 1 progress report.
-TOTAL_ROWS = 124
+TOTAL_ROWS = 130
 
 SEEDED_MODELS = [
     Organization,

@@ -347,9 +347,9 @@ def test_search_seed_l_alert_in_either_width(client, seeded):
         "status_updates": [
             "防災分野では、1/19にＬアラート運営諮問委員会作業部会、2/23に中国地域Ｌア"
         ],
-        "activities": ["中国地域Lアラート連絡会", "Lアラート運営諮問委員会作業部会"],
+        "activities": ["中国地域Ｌアラート連絡会", "Ｌアラート運営諮問委員会作業部会"],
         "briefings": [],
-        "organizations": [],
+        "organizations": ["中国地域Ｌアラート連絡会", "Ｌアラート運営諮問委員会"],
     }
     assert _found(_search(client, "Lアラート")) == expected
     assert _found(_search(client, "Ｌアラート")) == expected

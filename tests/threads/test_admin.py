@@ -47,9 +47,35 @@ def test_thread_change_form_inlines_show_record_fields(admin_client):
     }
     assert fields == {
         "work_items": ["section", "heading", "text", "order", "DELETE"],
-        "participations": ["organization", "role", "joined_on", "left_on", "DELETE"],
-        "activities": ["date", "date_text", "title", "field", "block", "status", "DELETE"],
-        "status_updates": ["as_of", "date_text", "status", "text", "block", "order", "DELETE"],
+        "participations": [
+            "organization",
+            "role",
+            "provenance",
+            "provenance_note",
+            "joined_on",
+            "left_on",
+            "DELETE",
+        ],
+        "activities": [
+            "date",
+            "date_precision",
+            "date_text",
+            "title",
+            "field",
+            "block",
+            "status",
+            "DELETE",
+        ],
+        "status_updates": [
+            "as_of",
+            "date_precision",
+            "date_text",
+            "status",
+            "text",
+            "block",
+            "order",
+            "DELETE",
+        ],
     }
 
 
