@@ -18,6 +18,13 @@ document counts "合計２０回の説明会を開催済（平成２９年２月
 - Events dated before D and statements dated up to D read as recorded today:
   the record keeps no history of statuses for figures.
 - As of None: the record as it stands now.
+- **Successive statements** (a local government's implementation stage of a
+  roadmap model) replace one another: of the statements about the same
+  thing (`latest_per`: the fields naming it), the one that holds as of D is
+  the latest dated up to D (on one date, the one entered last); earlier
+  ones are kept, and later ones do not exist yet. Computed in SQL (NOT
+  EXISTS a later statement), so a page never loads a history to find its
+  latest row.
 
 A `Period` adds the range of the rows' own dates, both ends inclusive; a
 range "from A through B" read once B is over is `Period.through(A, B)`, i.e.
@@ -39,7 +46,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 
 # The annotation `as_of()` gives each row: its status as of the date.
 STATUS_AS_OF = "status_as_of"
@@ -76,6 +83,10 @@ class AsOfRule:
     planned: str | None = None
     # Statements: whether a row without a date has always been there.
     undated_exists: bool = False
+    # Successive statements: the sets of fields naming what a statement is
+    # about (alternatives: a NULL field matches nothing, so a row is compared
+    # on the set it fills in).
+    latest_per: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def event(cls, *, date_field: str = "date", status_field: str = "status", planned: str):
@@ -83,9 +94,19 @@ class AsOfRule:
 
     @classmethod
     def statement(
-        cls, *, date_field: str, status_field: str | None = None, undated_exists: bool = False
+        cls,
+        *,
+        date_field: str,
+        status_field: str | None = None,
+        undated_exists: bool = False,
+        latest_per: tuple[tuple[str, ...], ...] = (),
     ):
-        return cls(date_field=date_field, status_field=status_field, undated_exists=undated_exists)
+        return cls(
+            date_field=date_field,
+            status_field=status_field,
+            undated_exists=undated_exists,
+            latest_per=latest_per,
+        )
 
     @property
     def is_event(self) -> bool:
@@ -132,6 +153,18 @@ class AsOfRule:
             output_field=models.CharField(),
         )
 
+    def superseded(self, model: type[models.Model], as_of: datetime.date | None) -> Q:
+        """Successive statements replaced, as of `as_of`, by a later one about the same thing."""
+        date = self.date_field
+        later = Q(**{f"{date}__gt": OuterRef(date)}) | Q(
+            **{date: OuterRef(date), "pk__gt": OuterRef("pk")}
+        )
+        known = model._default_manager.filter(self.exists(as_of)).filter(later)
+        condition = Q()
+        for fields in self.latest_per:
+            condition |= Exists(known.filter(**{name: OuterRef(name) for name in fields}))
+        return condition
+
     def in_range(
         self, date_from: datetime.date | None, date_to: datetime.date | None, prefix: str = ""
     ) -> Q:
@@ -159,6 +192,8 @@ class AsOfQuerySet(models.QuerySet):
         """The rows there are as of `date` (None: now), each with its `status_as_of`."""
         rule = self.as_of_rule
         queryset = self.filter(rule.exists(date))
+        if rule.latest_per:
+            queryset = queryset.exclude(rule.superseded(self.model, date))
         if rule.status_field:
             queryset = queryset.annotate(**{STATUS_AS_OF: rule.status(date)})
         return queryset

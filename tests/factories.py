@@ -6,7 +6,16 @@ import datetime
 import factory
 
 from briefings.models import Briefing, ProgressReport
-from networks.models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
+from networks.models import (
+    Field,
+    ImplementationReport,
+    Member,
+    Municipality,
+    Organization,
+    Prefecture,
+    RegionalBlock,
+    RoadmapModel,
+)
 from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
 
 
@@ -135,3 +144,31 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     as_of = datetime.date(2017, 2, 24)
     title = factory.Sequence(lambda n: f"説明会の開催状況{n}")
     quoted_figure = "合計２０回（平成２９年２月２４日現在）"
+
+
+class RoadmapModelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoadmapModel
+
+    field = factory.LazyFunction(field)
+    slug = factory.Sequence(lambda n: f"model-{n}")
+    name = factory.Sequence(lambda n: f"テストモデル{n}")
+    name_en = factory.Sequence(lambda n: f"Test model {n}")
+    order = factory.Sequence(int)
+
+
+class ImplementationReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImplementationReport
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    model = factory.SubFactory(RoadmapModelFactory)
+    stage = ImplementationReport.Stage.IMPLEMENTED
+    as_of = datetime.date(2019, 3, 31)
+
+
+def municipality(code: str, name: str, pref: str = "43", kind=Municipality.Kind.CITY):
+    """A municipality of `pref` (get or create by 団体コード)."""
+    return MunicipalityFactory(
+        code=code, name=name, kana="", prefecture=prefecture(pref), kind=kind
+    )
