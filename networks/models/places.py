@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from ..validators import validate_lg_code
+from ..validators import check_digit, validate_lg_code
 
 
 class BilingualName(models.Model):
@@ -76,6 +76,11 @@ class Prefecture(BilingualName):
 
     def get_absolute_url(self) -> str:
         return reverse("networks:prefecture_detail", args=[self.code])
+
+    @property
+    def lg_code(self) -> str:
+        """Its six-digit 全国地方公共団体コード (東京都: 130001)."""
+        return f"{self.code}000{check_digit(self.code + '000')}"
 
 
 class MunicipalityQuerySet(models.QuerySet):
@@ -172,6 +177,16 @@ class LocalGovernmentRow(models.Model):
     @property
     def local_government(self):
         return self.municipality or self.prefecture
+
+    @local_government.setter
+    def local_government(self, value) -> None:
+        """A Municipality or a Prefecture (an import's 団体コード)."""
+        self.municipality = value if isinstance(value, Municipality) else None
+        self.prefecture = value if isinstance(value, Prefecture) else None
+
+    @property
+    def lg_code(self) -> str:
+        return self.municipality.code if self.municipality_id else self.prefecture.lg_code
 
 
 class Field(BilingualName):
