@@ -165,6 +165,11 @@ class AsOfRule:
             condition |= Exists(known.filter(**{name: OuterRef(name) for name in fields}))
         return condition
 
+    def holds(self, model: type[models.Model], as_of: datetime.date | None) -> Q:
+        """The successive statements that hold as of `as_of` (for an aggregate's
+        `filter`, e.g. a count per quarter in one query)."""
+        return self.exists(as_of) & ~self.superseded(model, as_of)
+
     def in_range(
         self, date_from: datetime.date | None, date_to: datetime.date | None, prefix: str = ""
     ) -> Q:

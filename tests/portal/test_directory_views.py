@@ -147,9 +147,10 @@ def test_prefecture_page_in_english(client):
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_prefecture_page_query_count_is_fixed(client, django_assert_num_queries, stand_on, n):
-    """8 queries: the prefecture with its block; upcoming briefings and their
+    """11 queries: the prefecture with its block; upcoming briefings and their
     members; past briefings and their members; the region's briefings and
-    their members; the organizations."""
+    their members; the organizations; the roadmap rates (its municipalities,
+    the implemented ones per model, the models)."""
     stand_on(datetime.date(2017, 2, 24))
     for i in range(n):
         held = BriefingFactory(status=Briefing.Status.HELD, date=datetime.date(2017, 2, 1 + i))
@@ -161,7 +162,7 @@ def test_prefecture_page_query_count_is_fixed(client, django_assert_num_queries,
             briefing.members.add(MemberFactory())
         OrganizationFactory(prefecture=prefecture("43"))
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         response = client.get(url("prefecture_detail", "43"))
 
     assert len(response.context["briefings"].past) == n
@@ -258,9 +259,10 @@ def test_block_page_in_english(client):
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_block_page_query_count_is_fixed(client, django_assert_num_queries, stand_on, n):
-    """8 queries: the block and its prefectures (prefetch); upcoming briefings
+    """11 queries: the block and its prefectures (prefetch); upcoming briefings
     and their members; past briefings and their members; the organizations with
-    their prefecture; the activities with thread and field."""
+    their prefecture; the activities with thread and field; the roadmap rates
+    (its municipalities, the implemented ones per model, the models)."""
     stand_on(datetime.date(2017, 2, 24))
     thread = ThreadFactory(kind=Thread.Kind.DIAGONAL)
     for i in range(n):
@@ -271,7 +273,7 @@ def test_block_page_query_count_is_fixed(client, django_assert_num_queries, stan
         OrganizationFactory(prefecture=prefecture("43"))
         ActivityFactory(thread=thread, block=block("kyushu"), field=field("education"))
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         response = client.get(url("block_detail", "kyushu"))
 
     assert len(response.context["activities"]) == n
