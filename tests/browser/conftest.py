@@ -112,7 +112,7 @@ def assert_accessible(axe, page) -> None:
 
 @pytest.fixture
 def site(live_server):
-    """The live server's address, with the whole 2017 record loaded.
+    """The live server's address, with the whole 2017 record and the roadmap loaded.
 
     Browser tests are transactional (the server thread must see committed
     rows): mark them `django_db(transaction=True, serialized_rollback=True)`
@@ -122,6 +122,7 @@ def site(live_server):
 
     ensure_reference_data()
     call_command("load_seed", verbosity=0)
+    call_command("load_roadmap", verbosity=0)
     return live_server.url
 
 
