@@ -8,12 +8,14 @@ later ones: the stage on a date is the latest report up to that date
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import dates
 from core.asof import AsOfQuerySet, AsOfRule
 
 from .places import BilingualName, Field, LocalGovernmentRow, Municipality
@@ -185,6 +187,12 @@ class ImplementationReport(LocalGovernmentRow):
 
     def __str__(self) -> str:
         return f"{self.local_government} {self.model}: {self.get_stage_display()} ({self.as_of})"
+
+    def clean(self):
+        super().clean()
+        # A stage is reported as it stands, never ahead of time.
+        if self.as_of and self.as_of > dates.today():
+            raise ValidationError({"as_of": _("時点に今日より後の日付は指定できません。")})
 
     def save(self, *args, **kwargs):
         place = self.municipality.prefecture if self.municipality_id else self.prefecture

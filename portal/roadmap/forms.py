@@ -21,8 +21,8 @@ class AsOfForm(forms.Form):
 
     def clean_as_of(self):
         value = self.cleaned_data["as_of"]
-        if value is not None and value.year < 2000:
-            raise forms.ValidationError(_("2000年以降の日付を指定してください。"))
+        if value is not None and not 2000 <= value.year <= 2100:
+            raise forms.ValidationError(_("2000年から2100年までの日付を指定してください。"))
         return value
 
     @property

@@ -8,6 +8,7 @@ the wards of designated cities), over the imported list.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -236,16 +237,15 @@ def quarter_ends(until: datetime.date, n: int = TREND_QUARTERS) -> list[datetime
     """The last `n` quarter ends (3/31, 6/30, 9/30, 12/31) up to `until`, oldest first."""
     ends = []
     year, month = until.year, until.month - (until.month - 1) % 3 + 2
-    for _step in range(n + 1):
-        end = datetime.date(year, month, 1) + datetime.timedelta(days=31)
-        end = end.replace(day=1) - datetime.timedelta(days=1)
+    while len(ends) < n and year >= datetime.MINYEAR:
+        end = datetime.date(year, month, calendar.monthrange(year, month)[1])
         if end <= until:
             ends.append(end)
         month -= 3
         if month < 1:
             month += 12
             year -= 1
-    return sorted(ends[:n])
+    return sorted(ends)
 
 
 def trend(model: RoadmapModel, until: datetime.date, total: int) -> list[TrendPoint]:

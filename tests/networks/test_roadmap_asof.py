@@ -121,3 +121,20 @@ def test_counted_municipalities_leave_out_designated_city_wards(db):
         "132012",
         "431001",
     ]
+
+
+def test_report_dated_after_today_is_refused(model, stand_on):
+    from django.core.exceptions import ValidationError
+
+    stand_on(D(2019, 4, 1))
+    report = ImplementationReport(
+        municipality=factories.MunicipalityFactory(),
+        model=model,
+        stage=Stage.PLANNED,
+        as_of=D(2019, 4, 2),
+    )
+    with pytest.raises(ValidationError) as error:
+        report.full_clean()
+    assert error.value.message_dict == {"as_of": ["時点に今日より後の日付は指定できません。"]}
+    report.as_of = D(2019, 4, 1)
+    report.full_clean()

@@ -154,7 +154,7 @@ def report_values(side: str) -> dict:
         "municipality": local_government(side).pk,
         "model": roadmap_model().pk,
         "stage": ImplementationReport.Stage.PLANNED,
-        "as_of": "2030-01-10",
+        "as_of": "2019-01-10",
     }
 
 

@@ -93,7 +93,7 @@ def test_roadmap_as_of_ignores_later_reports(client, telework):
     assert response.context["overview"].latest == D(2018, 4, 1)
 
 
-@pytest.mark.parametrize("value", ["2019-13-01", "abc", "1999-12-31", "２０１９"])
+@pytest.mark.parametrize("value", ["2019-13-01", "abc", "1999-12-31", "9999-12-31", "２０１９"])
 def test_roadmap_bad_as_of_says_so_and_shows_today(client, telework, value):
     city = factories.MunicipalityFactory()
     report(city, telework)
@@ -133,6 +133,14 @@ def test_model_page_map_table_list_and_trend(client, telework, stand_on):
     html = response.content.decode()
     assert 'href="/municipalities/431001/"' in html
     assert "四半期末ごとの段階別の市区町村数" in html
+
+
+def test_quarter_ends_up_to_a_date():
+    from portal.roadmap.selectors import quarter_ends
+
+    assert quarter_ends(D(2020, 3, 30), 3) == [D(2019, 6, 30), D(2019, 9, 30), D(2019, 12, 31)]
+    assert quarter_ends(D(2020, 3, 31), 2) == [D(2019, 12, 31), D(2020, 3, 31)]
+    assert quarter_ends(D(1, 2, 1), 8) == []
 
 
 def test_model_page_unknown_slug_is_404(client):
