@@ -109,7 +109,8 @@ class ImplementationReportQuerySet(AsOfQuerySet):
     as_of_rule = AsOfRule.statement(
         date_field="as_of",
         status_field="stage",
-        latest_per=(("municipality", "model"), ("prefecture", "model")),
+        # One of municipality and prefecture is empty (a named constraint).
+        latest_per=("municipality", "prefecture", "model"),
     )
 
     def of_municipalities(self) -> "ImplementationReportQuerySet":

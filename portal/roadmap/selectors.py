@@ -40,9 +40,10 @@ TREND_QUARTERS = 8
 _NOT_A_WARD = ~Q(municipalities__kind=Municipality.Kind.WARD)
 
 
-def reports_on(as_of: datetime.date | None):
-    """The municipalities' stages as of the date (None: the record as it stands)."""
-    return ImplementationReport.objects.as_of(as_of).of_municipalities()
+def reports_on(as_of: datetime.date | None, **about):
+    """The municipalities' stages as of the date (None: the record as it
+    stands); `about` narrows to some models or places (core.asof.AsOfRule.latest)."""
+    return ImplementationReport.objects.as_of(as_of, **about).of_municipalities()
 
 
 def share(part: int, whole: int) -> float | None:
@@ -193,8 +194,7 @@ def model_detail(model: RoadmapModel, as_of: datetime.date | None) -> ModelDetai
     national: dict[str, int] = defaultdict(int)
     latest = None
     rows = (
-        reports_on(as_of)
-        .filter(model=model)
+        reports_on(as_of, model=model)
         .order_by()
         .values("municipality__prefecture_id", "stage")
         .annotate(n=Count("pk"), newest=Max("as_of"))
@@ -219,8 +219,7 @@ def model_detail(model: RoadmapModel, as_of: datetime.date | None) -> ModelDetai
 def implementing_municipalities(model: RoadmapModel, as_of: datetime.date | None):
     """The reports by which municipalities stand at 実装済, by code (paginate it)."""
     return (
-        reports_on(as_of)
-        .filter(model=model)
+        reports_on(as_of, model=model)
         .implemented()
         .select_related("municipality__prefecture")
         .order_by("municipality__code")
@@ -260,7 +259,7 @@ def trend(model: RoadmapModel, until: datetime.date, total: int) -> list[TrendPo
         .values("stage")
         .annotate(
             **{
-                f"q{i}": Count("pk", filter=rule.holds(ImplementationReport, date))
+                f"q{i}": Count("pk", filter=rule.holds(ImplementationReport, date, model=model))
                 for i, date in enumerate(dates)
             }
         )
@@ -292,9 +291,8 @@ def place_rates(place: Prefecture | RegionalBlock, as_of=None) -> list[PlaceRate
     path = "prefecture" if isinstance(place, Prefecture) else "prefecture__block"
     total = Municipality.objects.counted().filter(**{path: place}).count()
     implemented = dict(
-        reports_on(as_of)
+        reports_on(as_of, **{f"municipality__{path}": place})
         .implemented()
-        .filter(**{f"municipality__{path}": place})
         .order_by()
         .values_list("model_id")
         .annotate(n=Count("pk"))
@@ -329,7 +327,7 @@ def municipality_models(municipality: Municipality, as_of=None) -> list[Municipa
     totals = Municipality.objects.counted().aggregate(
         national=Count("pk"), prefecture=Count("pk", filter=Q(prefecture=prefecture))
     )
-    own = {r.model_id: r for r in reports_on(as_of).filter(municipality=municipality)}
+    own = {r.model_id: r for r in reports_on(as_of, municipality=municipality)}
     implemented = (
         reports_on(as_of)
         .implemented()
@@ -368,9 +366,8 @@ def _nearest_implementing(municipality: Municipality, as_of) -> dict[int, list[M
         output_field=IntegerField(),
     )
     rows = (
-        reports_on(as_of)
+        reports_on(as_of, municipality__prefecture__block_id=municipality.prefecture.block_id)
         .implemented()
-        .filter(municipality__prefecture__block_id=municipality.prefecture.block_id)
         .exclude(municipality=municipality)
         .select_related("municipality__prefecture")
         .annotate(
