@@ -30,6 +30,7 @@ migrate: install
 
 load: migrate
 	DEBUG=$${DEBUG:-on} $(PY) manage.py load_seed
+	DEBUG=$${DEBUG:-on} $(PY) manage.py load_roadmap
 
 run: load
 	DEBUG=$${DEBUG:-on} $(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -44,6 +44,10 @@ def pages(database: str, today: datetime.date) -> list[tuple[str, str]]:
         "ORDER BY date DESC, id LIMIT 1",
     )
     search = urllib.parse.quote("説明会")
+    municipality = psql(
+        database,
+        "SELECT code FROM networks_municipality WHERE kind = 'city' ORDER BY code LIMIT 1",
+    )
     return [
         ("home", "/"),
         ("threads", "/threads/"),
@@ -56,6 +60,9 @@ def pages(database: str, today: datetime.date) -> list[tuple[str, str]]:
         ("prefecture", "/prefectures/13/"),
         ("block", "/blocks/kanto/"),
         ("organizations", "/organizations/"),
+        ("roadmap", "/roadmap/"),
+        ("roadmap model", "/roadmap/telework/"),
+        ("municipality", f"/municipalities/{municipality}/"),
         ("search", f"/search/?q={search}"),
         ("about", "/about/"),
     ]

@@ -18,6 +18,14 @@ document counts "合計２０回の説明会を開催済（平成２９年２月
 - Events dated before D and statements dated up to D read as recorded today:
   the record keeps no history of statuses for figures.
 - As of None: the record as it stands now.
+- **Successive statements** (a local government's implementation stage of a
+  roadmap model) replace one another: of the statements about the same
+  thing (`latest_per`: the fields naming it; an empty field is a value
+  like any other), the one that holds as of D is the latest dated up to D
+  (on one date, the one entered last); earlier ones are kept, and later
+  ones do not exist yet. Computed in SQL (a row number over each thing's
+  statements up to D), so a page never loads a history to find its latest
+  row.
 
 A `Period` adds the range of the rows' own dates, both ends inclusive; a
 range "from A through B" read once B is over is `Period.through(A, B)`, i.e.
@@ -39,7 +47,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 
 # The annotation `as_of()` gives each row: its status as of the date.
 STATUS_AS_OF = "status_as_of"
@@ -76,6 +85,8 @@ class AsOfRule:
     planned: str | None = None
     # Statements: whether a row without a date has always been there.
     undated_exists: bool = False
+    # Successive statements: the fields naming what a statement is about.
+    latest_per: tuple[str, ...] = ()
 
     @classmethod
     def event(cls, *, date_field: str = "date", status_field: str = "status", planned: str):
@@ -83,9 +94,19 @@ class AsOfRule:
 
     @classmethod
     def statement(
-        cls, *, date_field: str, status_field: str | None = None, undated_exists: bool = False
+        cls,
+        *,
+        date_field: str,
+        status_field: str | None = None,
+        undated_exists: bool = False,
+        latest_per: tuple[str, ...] = (),
     ):
-        return cls(date_field=date_field, status_field=status_field, undated_exists=undated_exists)
+        return cls(
+            date_field=date_field,
+            status_field=status_field,
+            undated_exists=undated_exists,
+            latest_per=latest_per,
+        )
 
     @property
     def is_event(self) -> bool:
@@ -132,6 +153,35 @@ class AsOfRule:
             output_field=models.CharField(),
         )
 
+    def latest(
+        self, model: type[models.Model], as_of: datetime.date | None, /, **about: Any
+    ) -> models.QuerySet:
+        """The keys of the successive statements that hold as of `as_of`: per
+        thing, the latest dated up to it (on one date, the one entered last).
+
+        `about` narrows the things compared (lookups that follow from the
+        `latest_per` fields only, e.g. one model, one prefecture's
+        municipalities), so the database ranks only those statements.
+        """
+        date = self.date_field
+        return (
+            model._default_manager.filter(self.exists(as_of), **about)
+            .annotate(
+                _latest=Window(
+                    RowNumber(),
+                    partition_by=[F(name) for name in self.latest_per],
+                    order_by=[F(date).desc(), F("pk").desc()],
+                )
+            )
+            .filter(_latest=1)
+            .values("pk")
+        )
+
+    def holds(self, model: type[models.Model], as_of: datetime.date | None, /, **about: Any) -> Q:
+        """The successive statements that hold as of `as_of` (also for an
+        aggregate's `filter`, e.g. a count per quarter in one query)."""
+        return self.exists(as_of) & Q(pk__in=self.latest(model, as_of, **about))
+
     def in_range(
         self, date_from: datetime.date | None, date_to: datetime.date | None, prefix: str = ""
     ) -> Q:
@@ -155,10 +205,16 @@ class AsOfQuerySet(models.QuerySet):
 
     as_of_rule: ClassVar[AsOfRule]
 
-    def as_of(self, date: datetime.date | None) -> AsOfQuerySet:
-        """The rows there are as of `date` (None: now), each with its `status_as_of`."""
+    def as_of(self, date: datetime.date | None, /, **about: Any) -> AsOfQuerySet:
+        """The rows there are as of `date` (None: now), each with its `status_as_of`.
+
+        Successive statements: the ones that hold, of the things `about`
+        names (AsOfRule.latest; also a filter on the rows).
+        """
         rule = self.as_of_rule
-        queryset = self.filter(rule.exists(date))
+        queryset = self.filter(rule.exists(date), **about)
+        if rule.latest_per:
+            queryset = queryset.filter(rule.holds(self.model, date, **about))
         if rule.status_field:
             queryset = queryset.annotate(**{STATUS_AS_OF: rule.status(date)})
         return queryset

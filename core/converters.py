@@ -58,3 +58,12 @@ register_converter(IdConverter, "id")
 register_converter(YearConverter, "year")
 register_converter(MonthConverter, "month")
 register_converter(PrefectureCodeConverter, "prefecture_code")
+
+
+class LocalGovernmentCodeConverter(PrefectureCodeConverter):
+    """A 全国地方公共団体コード: exactly six digits (the view checks it exists)."""
+
+    regex = "[0-9]{6}"
+
+
+register_converter(LocalGovernmentCodeConverter, "lg_code")

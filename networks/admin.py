@@ -128,3 +128,6 @@ class BureauMembershipAdmin(AuditedAdmin):
     list_select_related = ("user", "block")
     search_fields = folded("user__username", "user__last_name", "user__first_name", "block__name")
     autocomplete_fields = ("user", "block")
+
+
+from . import roadmap_admin  # noqa: E402, F401  (registers the roadmap's admins)

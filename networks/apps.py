@@ -7,4 +7,4 @@ class NetworksConfig(AppConfig):
     verbose_name = _("ネットワーク・地域")
 
     def ready(self):
-        from . import permissions  # noqa: F401  (declares how its rows belong to a block)
+        from . import figures, permissions  # noqa: F401  (register the figures and scopes)

@@ -5,8 +5,10 @@ permission of the portal's apps and manage staff accounts; viewers (監査)
 hold every view permission, accounts and login records included; bureau
 staff (総合通信局) view the portal's models (but not who serves which bureau)
 and add/change/delete/import the models each app scopes by block (its
-permissions.py): which of those rows they may touch is decided per object by
-the access rule (core.access.rule).
+permissions.py); local-government staff (地方公共団体) read the roadmap and
+add, correct and import implementation reports. Which of those rows a
+confined role may touch is decided per object by the access rule
+(core.access.rule).
 
 The policy lives here, in the layer that knows every app; core.access.groups
 turns it into the groups after every `migrate` (portal.apps) and on
@@ -16,7 +18,7 @@ turns it into the groups after every `migrate` (portal.apps) and on
 from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 
-from core.access import BUREAU, EDITOR, VIEWER, Grants, RolePolicy, sync_role_groups
+from core.access import BUREAU, EDITOR, LOCAL, VIEWER, Grants, RolePolicy, sync_role_groups
 
 # Staff accounts and the login protection's records, beyond the portal's apps:
 # viewers read both.
@@ -47,7 +49,12 @@ POLICY = RolePolicy(
             views=True,
             # Which bureau staff serve which block is the ministry's business,
             # not the other bureaus'.
-            hidden=("networks.bureaumembership", "networks.historicalbureaumembership"),
+            hidden=(
+                "networks.bureaumembership",
+                "networks.historicalbureaumembership",
+                "networks.localgovernmentmembership",
+                "networks.historicallocalgovernmentmembership",
+            ),
             # app_label.model: the actions a bureau may take on its own block's rows.
             actions={
                 "briefings.briefing": ("add", "change", "delete", "import", "export"),
@@ -55,6 +62,28 @@ POLICY = RolePolicy(
                 "threads.activity": ("add", "change", "delete"),
                 "threads.statusupdate": ("add", "change", "delete"),
                 "networks.organization": ("add", "change", "delete", "import", "export"),
+                "networks.implementationreport": (
+                    "add",
+                    "change",
+                    "delete",
+                    "import",
+                    "export",
+                ),
+            },
+        ),
+        # A local government's staff report and correct their own stages
+        # (which rows: networks/permissions.py) and read the roadmap.
+        LOCAL: Grants(
+            actions={
+                "networks.roadmapmodel": ("view",),
+                "networks.field": ("view",),
+                "networks.implementationreport": (
+                    "view",
+                    "add",
+                    "change",
+                    "import",
+                    "export",
+                ),
             },
         ),
         VIEWER: Grants(views=True, accounts=ACCOUNTS_READ),

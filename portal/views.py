@@ -15,6 +15,7 @@ from briefings.services import coverage_summary
 from core import figures
 from threads.models import StatusUpdate, Thread
 
+from .roadmap.selectors import ROADMAP_FIGURES
 from .search import MAX_QUERY_LENGTH, MAX_TERMS, parse_query, search
 
 LATEST_UPDATES = 5
@@ -102,7 +103,12 @@ class AboutView(TemplateView):
             # the same period (ProgressReport.period, core.asof).
             context["report_figures"] = compare_report(report)
         context["figures"] = [
-            (figure, figure.key in HOME_FIGURES, figure.key in COVERAGE_FIGURES)
+            (
+                figure,
+                figure.key in HOME_FIGURES,
+                figure.key in COVERAGE_FIGURES,
+                figure.key in ROADMAP_FIGURES,
+            )
             for figure in figures.all_figures()
         ]
         context["breadcrumbs"] = [(_("このサイトについて"), reverse("portal:about"))]

@@ -9,7 +9,16 @@ from django.contrib.auth.models import Group
 
 from briefings.models import Briefing, ProgressReport
 from core.access import BUREAU, GROUP_NAMES
-from networks.models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
+from networks.models import (
+    Field,
+    ImplementationReport,
+    Member,
+    Municipality,
+    Organization,
+    Prefecture,
+    RegionalBlock,
+    RoadmapModel,
+)
 from networks.services import assign_staff_role
 from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
 
@@ -146,15 +155,31 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     reported_sessions = 20
 
 
-def staff_user(role: str, block_code: str | None = None, *, username: str = "", **fields):
+def staff_user(
+    role: str,
+    block_code: str | None = None,
+    *,
+    municipality: Municipality | None = None,
+    prefecture: Prefecture | None = None,
+    username: str = "",
+    **fields,
+):
     """A member of staff in one role (core.access.roles: EDITOR, BUREAU,
-    VIEWER), made as `manage.py create_staff` makes one: in the role's group
-    (synced by `migrate`), a bureau with its membership of block `block_code`.
+    LOCAL, VIEWER), made as `manage.py create_staff` makes one: in the role's
+    group (synced by `migrate`), a bureau with its membership of block
+    `block_code`, a local government's staff with its `municipality` or
+    `prefecture`.
     No password unless given (force_login needs none). Read back from the
     database, so no role is cached on it."""
     users = get_user_model().objects
     user = users.create_user(username or "-".join(filter(None, [role, block_code])), **fields)
-    assign_staff_role(user, role=role, block=block(block_code) if block_code else None)
+    assign_staff_role(
+        user,
+        role=role,
+        block=block(block_code) if block_code else None,
+        municipality=municipality,
+        prefecture=prefecture,
+    )
     return users.get(pk=user.pk)
 
 
@@ -190,3 +215,31 @@ def ensure_role_groups() -> None:
     from portal.roles import POLICY
 
     sync_role_groups(POLICY)
+
+
+class RoadmapModelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoadmapModel
+
+    field = factory.LazyFunction(field)
+    slug = factory.Sequence(lambda n: f"model-{n}")
+    name = factory.Sequence(lambda n: f"テストモデル{n}")
+    name_en = factory.Sequence(lambda n: f"Test model {n}")
+    order = factory.Sequence(int)
+
+
+class ImplementationReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImplementationReport
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    model = factory.SubFactory(RoadmapModelFactory)
+    stage = ImplementationReport.Stage.IMPLEMENTED
+    as_of = datetime.date(2019, 3, 31)
+
+
+def municipality(code: str, name: str, pref: str = "43", kind=Municipality.Kind.CITY):
+    """A municipality of `pref` (get or create by 団体コード)."""
+    return MunicipalityFactory(
+        code=code, name=name, kana="", prefecture=prefecture(pref), kind=kind
+    )

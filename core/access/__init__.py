@@ -1,7 +1,7 @@
 """Access: the staff roles, the one access rule and the groups' permissions.
 
 - `roles`: the roles as data (`ROLES`: editor 総務省, bureau 総合通信局,
-  viewer 監査) and `user_scope(user)`, how far one user reaches;
+  local 地方公共団体, viewer 監査) and `user_scope(user)`, how far one user reaches;
 - `scope`: how each model's rows belong to a block (and a municipality),
   declared once per model in its app's permissions.py (`register_scope`,
   `register_place`), and the queryset filter, object check and form choices
@@ -20,7 +20,9 @@ from .roles import (
     EDITOR,
     EVERYTHING,
     GROUP_NAMES,
+    LOCAL,
     MUNICIPALITY,
+    PREFECTURE,
     ROLES,
     VIEWER,
     Role,
@@ -61,7 +63,9 @@ __all__ = [
     "EDITOR",
     "EVERYTHING",
     "GROUP_NAMES",
+    "LOCAL",
     "MUNICIPALITY",
+    "PREFECTURE",
     "ROLES",
     "VIEWER",
     "Grants",

@@ -6,13 +6,14 @@ policy, portal/roles.py, synced by core.access.groups) and an entry in
 
 - everywhere, changing (editor, 総務省) or reading only (viewer, 監査);
 - or confined to one place of a `level`: a bureau (総合通信局) to the block
-  of its bureau membership. The place is read from the user along `place`,
-  a lookup path (`bureau_membership__block`), so core imports no app.
+  of its bureau membership, a local government's staff (地方公共団体) to
+  the municipality of its membership or, failing that, its prefecture
+  (`alternatives`). The place is read from the user along `place`, a
+  lookup path (`bureau_membership__block`), so core imports no app.
 
 `user_scope(user)` turns a user's groups into one `UserScope`, computed once
 per user object; the access rule (core.access.scope, core.access.rule), the
-admin and the imports all start from it. Adding a role (the municipality
-staff role comes next) is one entry here, one in the policy, and the model
+admin and the imports all start from it. Adding a role is one entry here, one in the policy, and the model
 its place is read from.
 """
 
@@ -27,15 +28,18 @@ from django.utils.translation import pgettext_lazy
 
 EDITOR = "editor"
 BUREAU = "bureau"
+LOCAL = "local"
 VIEWER = "viewer"
 
 # The levels a confined role's place can be at; a model says how its rows
 # reach each one (core.access.scope.Scoped has a path per level).
 BLOCK = "block"
+PREFECTURE = "prefecture"
 MUNICIPALITY = "municipality"
 # A level as a sentence names it: 「担当の地域ブロック」, "your regional block".
 LEVEL_LABELS = {
     BLOCK: pgettext_lazy("担当の範囲", "地域ブロック"),
+    PREFECTURE: pgettext_lazy("担当の範囲", "都道府県"),
     MUNICIPALITY: pgettext_lazy("担当の範囲", "市区町村"),
 }
 
@@ -58,20 +62,37 @@ class Role:
     reads_all: bool = False
     level: str | None = None
     place: str = ""
+    # Further (level, place) pairs, tried in order when `place` gives none.
+    alternatives: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self):
         if self.level is not None and (self.level not in LEVEL_LABELS or not self.place):
             raise ValueError(f"role {self.key!r}: a confined role needs a known level and a place")
+        if any(level not in LEVEL_LABELS or not path for level, path in self.alternatives):
+            raise ValueError(f"role {self.key!r}: an alternative needs a known level and a place")
 
     def place_of(self, user) -> Any | None:
         """The place `user` is confined to, read along `place`; None when missing."""
-        node = user
-        for hop in self.place.split("__"):
-            # A missing one-to-one row raises RelatedObjectDoesNotExist, an AttributeError.
-            node = getattr(node, hop, None)
-            if node is None:
-                return None
-        return node
+        return _read(user, self.place)
+
+    def locate(self, user) -> tuple[str | None, Any | None]:
+        """The level and place `user` is confined to: the first of `place` and
+        `alternatives` that gives one; (level, None) when none does."""
+        for level, path in ((self.level, self.place), *self.alternatives):
+            place = _read(user, path)
+            if place is not None:
+                return level, place
+        return self.level, None
+
+
+def _read(user, path: str) -> Any | None:
+    node = user
+    for hop in path.split("__"):
+        # A missing one-to-one row raises RelatedObjectDoesNotExist, an AttributeError.
+        node = getattr(node, hop, None)
+        if node is None:
+            return None
+    return node
 
 
 # Every role, in order of precedence: a user holding several role groups gets
@@ -82,6 +103,13 @@ ROLES: dict[str, Role] = {
     for role in (
         Role(EDITOR, "編集者（総務省）", edits_all=True, reads_all=True),
         Role(BUREAU, "総合通信局", level=BLOCK, place="bureau_membership__block"),
+        Role(
+            LOCAL,
+            "地方公共団体",
+            level=MUNICIPALITY,
+            place="local_government_membership__municipality",
+            alternatives=((PREFECTURE, "local_government_membership__prefecture"),),
+        ),
         Role(VIEWER, "閲覧者（監査）", reads_all=True),
     )
 }
@@ -155,12 +183,13 @@ def _scope_of(user) -> UserScope:
     role = next((role for role in ROLES.values() if role.group in groups), None)
     if role is None:
         return NOTHING
+    level, place = role.locate(user) if role.level else (None, None)
     return UserScope(
         role=role,
         edits_all=role.edits_all,
         reads_all=role.reads_all,
-        level=role.level,
-        place=role.place_of(user) if role.level else None,
+        level=level,
+        place=place,
     )
 
 

@@ -7,7 +7,7 @@ Each app declares its models in its permissions.py:
     register_scope(Organization, block="block", others_visible=True)
     register_place(Municipality, block="prefecture__block", municipality="pk")
 
-A path per level (core.access.roles: BLOCK, MUNICIPALITY) leads from a row to
+A path per level (core.access.roles: BLOCK, PREFECTURE, MUNICIPALITY) leads from a row to
 its place; `where` limits which rows belong to a place at all (the others
 are the ministry's); `others_visible` lets a confined user read (and pick)
 the rows outside their place. Everything else derives from that one
@@ -42,6 +42,7 @@ class Scoped:
     """How the rows of one model belong to a place, per level (see the module docstring)."""
 
     block: str | None = None
+    prefecture: str | None = None
     municipality: str | None = None
     where: tuple[tuple[str, Any], ...] = ()
     others_visible: bool = False
@@ -133,9 +134,10 @@ def value_at(obj, path: str) -> Any | None:
 _SCOPES: dict[type, Scoped] = {}
 
 
-def _declare(model, *, block, municipality, where, others_visible) -> Scoped:
+def _declare(model, *, block, prefecture=None, municipality, where, others_visible) -> Scoped:
     declared = Scoped(
         block=block,
+        prefecture=prefecture,
         municipality=municipality,
         where=tuple((where or {}).items()),
         others_visible=others_visible,
@@ -148,6 +150,7 @@ def register_scope(
     model,
     *,
     block: str | None,
+    prefecture: str | None = None,
     municipality: str | None = None,
     where: Mapping[str, Any] | None = None,
     others_visible: bool = False,
@@ -157,16 +160,34 @@ def register_scope(
     from .rule import register_object_rules
 
     declared = _declare(
-        model, block=block, municipality=municipality, where=where, others_visible=others_visible
+        model,
+        block=block,
+        prefecture=prefecture,
+        municipality=municipality,
+        where=where,
+        others_visible=others_visible,
     )
     register_object_rules(model, declared)
     return declared
 
 
-def register_place(model, *, block: str | None, municipality: str | None = None) -> Scoped:
+def register_place(
+    model,
+    *,
+    block: str | None,
+    prefecture: str | None = None,
+    municipality: str | None = None,
+) -> Scoped:
     """Declare how a place model (a block, a prefecture …) lies in a block:
     forms offer a confined user only the places in their own."""
-    return _declare(model, block=block, municipality=municipality, where=None, others_visible=False)
+    return _declare(
+        model,
+        block=block,
+        prefecture=prefecture,
+        municipality=municipality,
+        where=None,
+        others_visible=False,
+    )
 
 
 def scope_of(model) -> Scoped | None:

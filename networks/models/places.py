@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from ..validators import validate_lg_code
+from ..validators import check_digit, validate_lg_code
 
 
 class BilingualName(models.Model):
@@ -77,6 +77,18 @@ class Prefecture(BilingualName):
     def get_absolute_url(self) -> str:
         return reverse("networks:prefecture_detail", args=[self.code])
 
+    @property
+    def lg_code(self) -> str:
+        """Its six-digit 全国地方公共団体コード (東京都: 130001)."""
+        return f"{self.code}000{check_digit(self.code + '000')}"
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def counted(self) -> "MunicipalityQuerySet":
+        """The municipalities Japan counts (市町村 and 特別区): not the wards of
+        designated cities, which are parts of their city."""
+        return self.exclude(kind=Municipality.Kind.WARD)
+
 
 class Municipality(models.Model):
     """市区町村, keyed by its six-digit 全国地方公共団体コード."""
@@ -110,6 +122,8 @@ class Municipality(models.Model):
         verbose_name=_("所属する市"),
     )
 
+    objects = MunicipalityQuerySet.as_manager()
+
     class Meta:
         ordering = ["code"]
         verbose_name = _("市区町村")
@@ -123,6 +137,56 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("networks:municipality_detail", args=[self.code])
+
+
+class LocalGovernmentRow(models.Model):
+    """A row about one local government: a municipality, or a prefecture itself."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("市区町村"),
+    )
+    prefecture = models.ForeignKey(
+        Prefecture,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("都道府県（都道府県自身）"),
+        help_text=_("都道府県自身の場合に指定します（市区町村とはどちらか一方）。"),
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(municipality__isnull=False, prefecture__isnull=True)
+                | Q(municipality__isnull=True, prefecture__isnull=False),
+                name="%(app_label)s_%(class)s_one_local_government",
+                violation_error_message=_("市区町村か都道府県のどちらか一方を指定してください。"),
+            ),
+        ]
+
+    @property
+    def local_government(self):
+        return self.municipality or self.prefecture
+
+    @local_government.setter
+    def local_government(self, value) -> None:
+        """A Municipality or a Prefecture (an import's 団体コード)."""
+        self.municipality = value if isinstance(value, Municipality) else None
+        self.prefecture = value if isinstance(value, Prefecture) else None
+
+    @property
+    def lg_code(self) -> str:
+        return self.municipality.code if self.municipality_id else self.prefecture.lg_code
 
 
 class Field(BilingualName):

@@ -7,15 +7,26 @@ prefecture and block (`PlacedResource`), cells naming blocks, prefectures,
 municipalities and organizations, and the organizations' own resource.
 """
 
-from .cells import BlockWidget, MunicipalityWidget, OrganizationWidget, PrefectureWidget
+from .cells import (
+    BlockWidget,
+    LocalGovernmentWidget,
+    MunicipalityWidget,
+    OrganizationWidget,
+    PrefectureWidget,
+    RoadmapModelWidget,
+)
 from .organizations import OrganizationResource
 from .places import PlacedResource
+from .roadmap import ImplementationReportResource
 
 __all__ = [
     "BlockWidget",
+    "ImplementationReportResource",
+    "LocalGovernmentWidget",
     "MunicipalityWidget",
     "OrganizationResource",
     "OrganizationWidget",
     "PlacedResource",
     "PrefectureWidget",
+    "RoadmapModelWidget",
 ]

@@ -8,7 +8,7 @@ from import_export import widgets
 
 from core.spreadsheets import LookupWidget, normalize
 
-from ..models import Municipality, Organization, Prefecture, RegionalBlock
+from ..models import Municipality, Organization, Prefecture, RegionalBlock, RoadmapModel
 from ..validators import check_digit
 
 
@@ -79,3 +79,36 @@ class OrganizationWidget(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return value.name if value else ""
+
+
+class LocalGovernmentWidget(MunicipalityWidget):
+    """A municipality by its 団体コード, or a prefecture by its own (東京都: 130001).
+
+    Only codes: names repeat across Japan (伊達市 is in 北海道 and 福島県).
+    """
+
+    def clean(self, value, row=None, **kwargs):
+        text = normalize(value)
+        if text.isdigit() and len(text) in (5, 6) and text.zfill(6)[2:5] == "000":
+            code = text.zfill(6)
+            if len(text) == 6 and check_digit(code[:5]) != int(code[5]):
+                code = ""
+            found = Prefecture.objects.filter(code=code[:2]).first() if code else None
+            if found is not None:
+                return found
+        return super().clean(value, row, **kwargs)
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return value.code if isinstance(value, Municipality) else value.lg_code
+
+
+class RoadmapModelWidget(LookupWidget):
+    """A roadmap model by its name (テレワーク), English name or slug (telework)."""
+
+    model = RoadmapModel
+    not_found = _("ロードマップのモデル「%(value)s」が見つかりません（例：テレワーク）。")
+
+    def keys(self, obj):
+        return [obj.slug, obj.name, obj.name_en]

@@ -18,8 +18,9 @@ from networks.models import Organization
 from threads.models import Activity, StatusUpdate
 
 from .. import seed
+from ..roadmap_loader import load_roadmap
 from ..seed_loader import load_seed
-from . import briefings, organizations, threads
+from . import briefings, organizations, roadmap, threads
 from .context import Demo
 from .places import import_places
 from .volumes import Volumes
@@ -85,8 +86,9 @@ def generate_demo_data(
 
     Side effects: imports the municipality list (places.import_places),
     loads the seed (load_seed), then creates organizations, members,
-    participations, briefings with their links and handouts, activities and
-    status updates, each with its creation history, in one transaction; a
+    participations, briefings with their links and handouts, activities,
+    status updates, the roadmap (load_roadmap) and implementation reports,
+    each with its creation history, in one transaction; a
     few PDF files under MEDIA_ROOT.
     """
     beyond = content_beyond_seed()
@@ -104,6 +106,7 @@ def generate_demo_data(
     with transaction.atomic():
         step("municipalities", lambda: import_places(municipalities)[1])
         step("seed", lambda: sum(load_seed().values()))
+        step("roadmap", lambda: sum(load_roadmap().values()))
         demo = Demo.load(volumes=volumes, seed=seed, today=today)
         step("organizations", lambda: organizations.make_organizations(demo))
         step("members", lambda: organizations.make_members(demo))
@@ -111,4 +114,5 @@ def generate_demo_data(
         step("briefings", lambda: briefings.make_briefings(demo))
         step("activities", lambda: threads.make_activities(demo))
         step("status updates", lambda: threads.make_status_updates(demo))
+        step("implementation reports", lambda: roadmap.make_reports(demo))
     return made

@@ -14,6 +14,7 @@ ORGANIZATIONS = 3_900  # all kinds, the seed's and the local governments' includ
 MEMBERS = 300
 HANDOUT_FILES = 30  # small PDF files under MEDIA_ROOT; every other handout is a link
 OTHER_ORGANIZATIONS = 120  # universities, NPOs, councils, ICT bodies, industry bodies
+REPORTS = 25_000  # local governments' implementation reports of the roadmap's models
 
 # Ten years of records: 2017 (the framework's start) to 2026, or half a year
 # past today when the demo is made later, so there is always a next session.
@@ -39,6 +40,7 @@ class Volumes:
     municipality_share: float
     # Organizations in all, at most: companies fill what the rest leave.
     organizations: int
+    reports: int = 0
 
     @classmethod
     def for_scale(cls, scale: float) -> Volumes:
@@ -54,6 +56,7 @@ class Volumes:
             other_organizations=_scaled(OTHER_ORGANIZATIONS, scale, minimum=5),
             municipality_share=min(1.0, scale),
             organizations=_scaled(ORGANIZATIONS, scale, minimum=100),
+            reports=_scaled(REPORTS, scale, minimum=10),
         )
 
 

@@ -109,3 +109,17 @@ def organization_activities(organization: Organization) -> Capped:
 def organization_briefings(organization: Organization) -> Capped:
     """Sessions it hosted, upcoming first, then the others newest first."""
     return _capped(order_for_schedule(organization.hosted_briefings.for_list()))
+
+
+def municipality_organizations(municipality) -> Capped:
+    """Organizations linked to the municipality by its key (never by name: names repeat)."""
+    return _capped(municipality.organizations.order_by("kind", "name"))
+
+
+def municipality_participations(municipality) -> Capped:
+    """What the municipality's organizations do in the threads."""
+    return _capped(
+        Participation.objects.filter(organization__municipality=municipality)
+        .select_related("thread", "organization")
+        .order_by("thread__order", "organization__name", "pk")
+    )

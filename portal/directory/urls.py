@@ -2,6 +2,7 @@ from django.urls import path
 
 import core.converters  # noqa: F401  (registers id, year, month, prefecture_code)
 
+from ..roadmap import urls as roadmap_urls
 from . import views
 
 # The namespace is the objects', not the module's: a block's, a prefecture's
@@ -23,3 +24,5 @@ urlpatterns = [
         name="organization_detail",
     ),
 ]
+# The roadmap, a model and a municipality: `networks:roadmap` …
+urlpatterns += roadmap_urls.urlpatterns

@@ -9,6 +9,7 @@ from core import dates
 from core.views import BreadcrumbsMixin, LenientPaginationMixin
 from networks.models import Prefecture, RegionalBlock
 
+from ..roadmap.selectors import place_rates
 from . import selectors
 from .filters import OrganizationFilterSet
 
@@ -39,6 +40,7 @@ class PrefectureDetailView(BreadcrumbsMixin, DetailView):
         context["briefings"] = selectors.place_briefings(self.object, today=today)
         context["region_briefings"] = selectors.region_briefings(self.object, today=today)
         context["organizations"] = selectors.prefecture_organizations(self.object)
+        context["roadmap_rates"] = place_rates(self.object)
         return context
 
 
@@ -59,6 +61,7 @@ class BlockDetailView(BreadcrumbsMixin, DetailView):
         context["briefings"] = selectors.place_briefings(self.object)
         context["organizations"] = selectors.block_organizations(self.object)
         context["activities"] = selectors.block_activities(self.object)
+        context["roadmap_rates"] = place_rates(self.object)
         return context
 
 

@@ -96,7 +96,7 @@ def axe():
 
 @pytest.fixture
 def site(live_server):
-    """The live server's address, with the whole 2017 record loaded.
+    """The live server's address, with the whole 2017 record and the roadmap loaded.
 
     Browser tests are transactional (the server thread must see committed
     rows): mark them `django_db(transaction=True, serialized_rollback=True)`
@@ -108,4 +108,5 @@ def site(live_server):
 
     ensure_reference_data()
     call_command("load_seed", verbosity=0)
+    call_command("load_roadmap", verbosity=0)
     return live_server.url

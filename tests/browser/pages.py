@@ -24,6 +24,32 @@ def _organization_detail() -> str:
     return Organization.objects.get(name="九州総合通信局").get_absolute_url()
 
 
+def _municipality_detail() -> str:
+    """高松市 with a report (the seed has no municipalities; the roadmap is loaded)."""
+    import datetime
+
+    from networks.models import ImplementationReport, Municipality, Prefecture, RoadmapModel
+
+    city, _created = Municipality.objects.get_or_create(
+        code="372013",
+        defaults={
+            "name": "高松市",
+            "kana": "たかまつし",
+            "kind": Municipality.Kind.CITY,
+            "prefecture": Prefecture.objects.get(code="37"),
+        },
+    )
+    model = RoadmapModel.objects.filter(slug="telework").first()
+    if model is not None and not city.implementationreports.exists():
+        ImplementationReport.objects.create(
+            municipality=city,
+            model=model,
+            stage=ImplementationReport.Stage.PILOTING,
+            as_of=datetime.date(2019, 4, 1),
+        )
+    return city.get_absolute_url()
+
+
 @dataclass(frozen=True)
 class PageType:
     label: str
@@ -53,4 +79,12 @@ PAGES: dict[str, PageType] = {
     "search": PageType("Search for 説明会", "/search/?q=説明会"),
     "search-empty": PageType("Search, no query", "/search/"),
     "about": PageType("About and figure definitions", "/about/"),
+    "roadmap": PageType("The roadmap: models, KPIs and the national picture", "/roadmap/"),
+    "roadmap-model": PageType(
+        "A roadmap model: テレワーク (map, table, trend)", "/roadmap/telework/"
+    ),
+    "roadmap-model-error": PageType(
+        "A roadmap model with a bad date", "/roadmap/telework/?as_of=2019-02-30"
+    ),
+    "municipality": PageType("A municipality: 高松市", _municipality_detail),
 }

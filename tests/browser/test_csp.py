@@ -84,9 +84,20 @@ def test_admin_pages_have_no_csp_violations(site, browser):
 
 
 # Rows for the models the seed leaves empty, so that every change form is opened.
+def _local_membership():
+    from networks.models import LocalGovernmentMembership
+
+    user = get_user_model().objects.create_user("csp-local")
+    return LocalGovernmentMembership.objects.create(
+        user=user, municipality=factories.MunicipalityFactory()
+    )
+
+
 MAKERS = {
     "networks.municipality": factories.MunicipalityFactory,
     "briefings.progressreport": factories.ProgressReportFactory,
+    "networks.implementationreport": factories.ImplementationReportFactory,
+    "networks.localgovernmentmembership": _local_membership,
 }
 
 

@@ -29,6 +29,7 @@ from tests.core.fuzz import (
 from tests.factories import (
     ActivityFactory,
     BriefingFactory,
+    ImplementationReportFactory,
     MemberFactory,
     OrganizationFactory,
     ParticipationFactory,
@@ -51,6 +52,8 @@ LIST_ROUTES = [
     "/briefings/",
     "/briefings/coverage/",
     "/organizations/",
+    "/roadmap/",
+    "/roadmap/<slug:slug>/",
     "/search/",
     "/threads/<slug:slug>/",
 ]
@@ -72,6 +75,7 @@ def valid_values(settings, tmp_path) -> dict[str, dict[str, str]]:
     briefing.members.add(member)
     material = BriefingMaterial(briefing=briefing, order=1, title="説明資料")
     material.file.save("setsumei.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    report = ImplementationReportFactory()
     return {
         "/": {},
         "/about/": {},
@@ -89,6 +93,9 @@ def valid_values(settings, tmp_path) -> dict[str, dict[str, str]]:
         "/organizations/<id:pk>/": {"pk": str(organization.pk)},
         "/prefectures/<prefecture_code:code>/": {"code": "43"},
         "/blocks/<slug:code>/": {"code": "kyushu"},
+        "/roadmap/": {},
+        "/roadmap/<slug:slug>/": {"slug": report.model.slug},
+        "/municipalities/<lg_code:code>/": {"code": report.municipality.code},
     }
 
 

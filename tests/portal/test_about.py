@@ -56,6 +56,8 @@ def test_about_defines_every_figure_once_with_its_anchor(client):
         "prefectures-reached",
         "blocks-reached",
         "national-sessions",
+        "roadmap-implementing-municipalities",
+        "roadmap-reporting-municipalities",
     }
 
 

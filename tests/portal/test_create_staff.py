@@ -196,7 +196,7 @@ def test_create_staff_existing_user_keeps_email_without_option(django_user_model
         ),
         (
             ["--role", "admin"],
-            "役割「admin」はありません。次のいずれかを指定してください: editor, bureau, viewer",
+            "役割「admin」はありません。次のいずれかを指定してください: editor, bureau, local, viewer",
         ),
         (["--role", "bureau"], "総合通信局の職員には地域ブロックを指定してください。"),
         (

@@ -4,7 +4,8 @@ Each case logs a real user of one role in (made with `assign_staff_role`),
 sends the request a person would (GET a page, POST a form) and checks both
 the answer and the database: what is allowed happened, and a refused
 attempt changed nothing. The bureau user belongs to 九州 ("own" rows);
-"other" rows belong to 関東.
+"other" rows belong to 関東. The local-government user serves 熊本市: its
+implementation reports are "own", 千代田区's "other".
 """
 
 from __future__ import annotations
@@ -21,15 +22,19 @@ from django.forms import MultiWidget
 from django.urls import reverse
 
 from briefings.models import Briefing, ProgressReport
-from core.access import BUREAU, EDITOR, GROUP_NAMES, VIEWER
+from core.access import BUREAU, EDITOR, GROUP_NAMES, LOCAL, VIEWER
 from networks.models import (
     BureauMembership,
     Field,
+    ImplementationReport,
+    LocalGovernmentMembership,
     Member,
     Municipality,
+    NationalTarget,
     Organization,
     Prefecture,
     RegionalBlock,
+    RoadmapModel,
 )
 from networks.validators import check_digit
 from tests.factories import (
@@ -41,11 +46,14 @@ from tests.factories import (
     OrganizationFactory,
     ParticipationFactory,
     ProgressReportFactory,
+    RoadmapModelFactory,
     StatusUpdateFactory,
     ThreadFactory,
     WorkItemFactory,
     block,
     bureau_without_block,
+    field,
+    municipality,
     prefecture,
     staff_user,
 )
@@ -127,6 +135,27 @@ def organization_values(side: str) -> dict:
         "kind": Organization.Kind.COMPANY,
         "prefecture": pref.pk,
         "block": pref.block_id,
+    }
+
+
+def local_government(side: str) -> Municipality:
+    if side == OWN:
+        return MunicipalityFactory()  # 熊本市, the local user's own
+    return municipality("131016", "千代田区", pref=OTHER_PREFECTURE)
+
+
+def roadmap_model() -> RoadmapModel:
+    return RoadmapModel.objects.filter(slug="telework").first() or RoadmapModelFactory(
+        slug="telework", name="テレワーク"
+    )
+
+
+def report_values(side: str) -> dict:
+    return {
+        "municipality": local_government(side).pk,
+        "model": roadmap_model().pk,
+        "stage": ImplementationReport.Stage.PLANNED,
+        "as_of": "2019-01-10",
     }
 
 
@@ -257,6 +286,49 @@ MODELS = {
             change=("summary", "変更後の概要"),
         ),
         Model(
+            ImplementationReport,
+            make=lambda side: ImplementationReport.objects.create(
+                municipality=local_government(side),
+                model=roadmap_model(),
+                stage=ImplementationReport.Stage.CONSIDERING,
+                as_of=datetime.date(2019, 4, 1),
+            ),
+            values=report_values,
+            change=("note", "訂正しました"),
+            import_url="admin:networks_implementationreport_import",
+        ),
+        Model(
+            RoadmapModel,
+            make=lambda side: RoadmapModelFactory(),
+            values=lambda side: {
+                "field": field().pk,
+                "slug": "new-model",
+                "name": "新しいモデル",
+                "edition": "2016-12",
+                "order": 5,
+            },
+            change=("kpi_unit", "校"),
+        ),
+        Model(
+            NationalTarget,
+            make=lambda side: NationalTarget.objects.create(
+                slug="target", wording="目標", source="出典"
+            ),
+            values=lambda side: {"slug": "new-target", "wording": "新しい目標", "source": "出典"},
+            change=("unit", "団体"),
+        ),
+        Model(
+            LocalGovernmentMembership,
+            make=lambda side: LocalGovernmentMembership.objects.create(
+                user=assign_member("someone"), municipality=MunicipalityFactory()
+            ),
+            values=lambda side: {
+                "user": assign_member("newcomer").pk,
+                "municipality": MunicipalityFactory().pk,
+            },
+            change=("municipality", "131016"),
+        ),
+        Model(
             BureauMembership,
             make=lambda side: BureauMembership.objects.create(
                 user=assign_member("someone"), block=block(OWN)
@@ -340,8 +412,25 @@ MATRIX = {
             "networks.member",
             "networks.municipality",
             "networks.field",
+            "networks.roadmapmodel",
+            "networks.nationaltarget",
             "briefings.progressreport",
         ]
+    },
+    # A local government's staff report and correct their own stages (no
+    # delete: a report is kept); another government's are out of reach.
+    ("networks.implementationreport", OWN): {
+        EDITOR:                   (OK,     OK,      OK,      DONE,         DONE,    DONE,         DONE,    OK),
+        BUREAU:                   (OK,     OK,      OK,      IN_OWN_BLOCK, DONE,    REJECTED,     DONE,    OK),
+        LOCAL:                    (OK,     OK,      OK,      IN_OWN_BLOCK, DONE,    REJECTED,     DENIED,  OK),
+        VIEWER:                   (OK,     OK,      OK,      DENIED,       DENIED,  DENIED,       DENIED,  DENIED),
+    },
+    ("networks.implementationreport", OTHER): {
+        EDITOR:                   (OK,     OK,      OK,      DONE,         DONE,    _,            DONE,    _),
+        BUREAU:                   (HIDDEN, MISSING, MISSING, REJECTED,     MISSING, _,            MISSING, _),
+        # No delete at all (403 whichever row: nothing to guess from it).
+        LOCAL:                    (HIDDEN, MISSING, MISSING, REJECTED,     MISSING, _,            DENIED,  _),
+        VIEWER:                   (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
     },
     # Reference facts: a name may be corrected, the set of rows is law.
     **{
@@ -352,11 +441,14 @@ MATRIX = {
         }
         for label in ["networks.regionalblock", "networks.prefecture"]
     },
-    # Who serves which bureau is not the other bureaus' business.
-    ("networks.bureaumembership", OWN): {
-        EDITOR:                   (OK,     OK,      OK,      DONE,         DONE,    _,            DONE,    _),
-        BUREAU:                   (DENIED, DENIED,  DENIED,  DENIED,       DENIED,  _,            DENIED,  _),
-        VIEWER:                   (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
+    # Who serves which bureau (or local government) is not the bureaus' business.
+    **{
+        (label, OWN): {
+            EDITOR:               (OK,     OK,      OK,      DONE,         DONE,    _,            DONE,    _),
+            BUREAU:               (DENIED, DENIED,  DENIED,  DENIED,       DENIED,  _,            DENIED,  _),
+            VIEWER:               (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
+        }
+        for label in ["networks.bureaumembership", "networks.localgovernmentmembership"]
     },
 }
 # fmt: on
@@ -374,7 +466,12 @@ CASES = [
 
 
 def make_staff(django_user_model, role: str, username: str | None = None):
-    return staff_user(role, OWN if role == BUREAU else None, username=username or role)
+    return staff_user(
+        role,
+        OWN if role == BUREAU else None,
+        municipality=local_government(OWN) if role == LOCAL else None,
+        username=username or role,
+    )
 
 
 def table(model) -> tuple:
@@ -493,11 +590,14 @@ def test_permission_matrix(login, label, side, role, action, outcome):
         name, value = spec.change
         if name == "block":
             value = block(value).pk
+        elif name == "municipality":
+            value = municipality(value, "千代田区", pref=OTHER_PREFECTURE).pk
         response = post_form(client, spec.url("change", obj), {name: value}, as_shown=as_shown)
         if outcome == DONE:
             assert response.status_code == 302, errors(response)
             obj.refresh_from_db()
-            assert getattr(obj, name if name != "block" else "block_id") == value
+            attname = f"{name}_id" if name in ("block", "municipality") else name
+            assert getattr(obj, attname) == value
         else:
             assert response.status_code == outcome
             assert table(model) == before

@@ -126,9 +126,10 @@ def test_prefecture_page_in_english(client):
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_prefecture_page_query_count_is_fixed(client, django_assert_num_queries, stand_on, n):
-    """8 queries: the prefecture with its block; upcoming briefings and their
+    """11 queries: the prefecture with its block; upcoming briefings and their
     members; past briefings and their members; the region's briefings and
-    their members; the organizations."""
+    their members; the organizations; the roadmap rates (its municipalities,
+    the implemented ones per model, the models)."""
     stand_on(datetime.date(2017, 2, 24))
     for i in range(n):
         held = BriefingFactory(status=Briefing.Status.HELD, date=datetime.date(2017, 2, 1 + i))
@@ -140,7 +141,7 @@ def test_prefecture_page_query_count_is_fixed(client, django_assert_num_queries,
             briefing.members.add(MemberFactory())
         OrganizationFactory(prefecture=prefecture("43"))
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         response = client.get(url("prefecture_detail", "43"))
 
     assert len(response.context["briefings"].past) == n

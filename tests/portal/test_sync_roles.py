@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from core.access import BUREAU, EDITOR, GROUP_NAMES, VIEWER, role_permissions
+from core.access import BUREAU, EDITOR, GROUP_NAMES, LOCAL, VIEWER, role_permissions
 from portal.roles import POLICY
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +27,11 @@ def policy_perms(role: str) -> set[str]:
     return {f"{p.content_type.app_label}.{p.codename}" for p in role_permissions(POLICY, role)}
 
 
-@pytest.mark.parametrize("role", [EDITOR, BUREAU, VIEWER])
+@pytest.mark.parametrize("role", [EDITOR, BUREAU, LOCAL, VIEWER])
 def test_sync_roles_migrate_leaves_each_group_as_the_policy_says(role):
     # The test database was made by `migrate`, whose post_migrate synced the groups.
     assert group_perms(role) == policy_perms(role)
-    assert len(policy_perms(role)) == {EDITOR: 124, BUREAU: 45, VIEWER: 33}[role]
+    assert len(policy_perms(role)) == {EDITOR: 158, BUREAU: 56, LOCAL: 7, VIEWER: 41}[role]
 
 
 def test_sync_roles_bureau_group_holds_its_actions_and_not_the_memberships():
@@ -56,7 +56,7 @@ def test_sync_roles_command_repairs_groups_edited_by_hand():
     assert group_perms(EDITOR) == policy_perms(EDITOR)
     assert group_perms(VIEWER) == policy_perms(VIEWER)
     assert out.getvalue() == (
-        "役割のグループを設定しました: 編集者（総務省）、総合通信局、閲覧者（監査）\n"
+        "役割のグループを設定しました: 編集者（総務省）、総合通信局、地方公共団体、閲覧者（監査）\n"
     )
 
 
