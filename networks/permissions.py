@@ -10,10 +10,23 @@ staff only their own municipality.
 
 from core.access import register_place, register_scope
 
-from .models import Municipality, Organization, Prefecture, RegionalBlock
+from .models import (
+    Municipality,
+    NetworkApplication,
+    NetworkMembership,
+    Organization,
+    Prefecture,
+    RegionalBlock,
+)
 
 register_place(RegionalBlock, block="pk")
 register_place(Prefecture, block="block")
 register_place(Municipality, block="prefecture__block", municipality="pk")
 
 register_scope(Organization, block="block", others_visible=True)
+
+# The network: a membership lies in its organization's block, an application
+# in its prefecture's (a municipality's own, set when it is submitted). Both
+# are the ministry's to decide; bureaus and viewers read them (portal/roles.py).
+register_scope(NetworkMembership, block="organization__block")
+register_scope(NetworkApplication, block="prefecture__block")

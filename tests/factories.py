@@ -6,7 +6,16 @@ import datetime
 import factory
 
 from briefings.models import Briefing, ProgressReport
-from networks.models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
+from networks.models import (
+    Field,
+    Member,
+    Municipality,
+    NetworkApplication,
+    NetworkMembership,
+    Organization,
+    Prefecture,
+    RegionalBlock,
+)
 from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
 
 
@@ -135,3 +144,26 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     as_of = datetime.date(2017, 2, 24)
     title = factory.Sequence(lambda n: f"説明会の開催状況{n}")
     quoted_figure = "合計２０回（平成２９年２月２４日現在）"
+
+
+class NetworkMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkMembership
+
+    organization = factory.SubFactory(OrganizationFactory)
+    joined_on = datetime.date(2017, 4, 1)
+
+
+class NetworkApplicationFactory(factory.django.DjangoModelFactory):
+    """A pending application of a company; pass `municipality=` (and
+    applicant_kind, organization_name="") for a municipality's."""
+
+    class Meta:
+        model = NetworkApplication
+
+    applicant_kind = NetworkApplication.ApplicantKind.ORGANIZATION
+    organization_name = factory.Sequence(lambda n: f"申込企業{n}")
+    organization_kind = Organization.Kind.COMPANY
+    prefecture = factory.LazyFunction(prefecture)
+    contact_name = "山田太郎"
+    email = factory.Sequence(lambda n: f"applicant{n}@example.jp")

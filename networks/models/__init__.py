@@ -4,6 +4,7 @@ This package imports neither `threads` nor `briefings`. One module per
 concern; every model is importable from `networks.models`.
 """
 
+from .membership import NetworkApplication, NetworkMembership, NetworkMembershipQuerySet
 from .organizations import BureauMembership, Member, Organization, OrganizationQuerySet
 from .places import BilingualName, Field, Municipality, Prefecture, RegionalBlock
 
@@ -13,6 +14,9 @@ __all__ = [
     "Field",
     "Member",
     "Municipality",
+    "NetworkApplication",
+    "NetworkMembership",
+    "NetworkMembershipQuerySet",
     "Organization",
     "OrganizationQuerySet",
     "Prefecture",
