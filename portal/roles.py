@@ -57,6 +57,8 @@ POLICY = RolePolicy(
                 "networks.organization": ("add", "change", "delete", "import", "export"),
             },
         ),
+        # The national network's applications and memberships are reviewed by
+        # editors only (networks.admin_membership); bureaus and viewers read them.
         VIEWER: Grants(views=True, accounts=ACCOUNTS_READ),
     },
 )

@@ -27,6 +27,8 @@ def test_admin_index_lists_every_app(admin_client):
             "Field",
             "Member",
             "Municipality",
+            "NetworkApplication",
+            "NetworkMembership",
             "Organization",
             "Prefecture",
             "RegionalBlock",
