@@ -56,6 +56,8 @@ def pages(database: str, today: datetime.date) -> list[tuple[str, str]]:
         ("prefecture", "/prefectures/13/"),
         ("block", "/blocks/kanto/"),
         ("organizations", "/organizations/"),
+        ("network members", "/network/members/"),
+        ("network members filtered", "/network/members/?kind=local_government&field=education"),
         ("search", f"/search/?q={search}"),
         ("about", "/about/"),
     ]

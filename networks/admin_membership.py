@@ -88,7 +88,7 @@ class Step:
     label: Promise
     form_class: type[StepForm]
     run: Callable  # (row, cleaned_data, user) -> result
-    done: Promise  # with %(rows)s
+    success: Promise  # with %(rows)s
     available: Callable  # (row) -> whether its state allows the step (the change page's button)
 
 
@@ -257,7 +257,7 @@ class ReviewStepsAdmin:
                 )
             self.message_user(request, gettext("何も変更していません。"), messages.WARNING)
             return False
-        self.message_user(request, step.done % {"rows": _names(rows)}, messages.SUCCESS)
+        self.message_user(request, step.success % {"rows": _names(rows)}, messages.SUCCESS)
         return True
 
 

@@ -11,6 +11,7 @@ its one current membership.
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -134,7 +135,7 @@ class NetworkApplication(models.Model):
         related_name="network_applications",
         verbose_name=_("承認後の団体"),
     )
-    created = models.DateTimeField(_("受付日時"), auto_now_add=True)
+    created = models.DateTimeField(_("受付日時"), default=timezone.now, editable=False)
 
     history = HistoricalRecords(m2m_fields=[fields])
 

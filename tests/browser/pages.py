@@ -53,4 +53,6 @@ PAGES: dict[str, PageType] = {
     "search": PageType("Search for 説明会", "/search/?q=説明会"),
     "search-empty": PageType("Search, no query", "/search/"),
     "about": PageType("About and figure definitions", "/about/"),
+    "network-apply": PageType("Applying to the national network", "/network/apply/"),
+    "network-members": PageType("The national network's members", "/network/members/"),
 }

@@ -165,6 +165,8 @@ def test_admin_pages_have_no_csp_violations(site, browser, fast_passwords):
 MAKERS = {
     "networks.municipality": factories.MunicipalityFactory,
     "briefings.progressreport": factories.ProgressReportFactory,
+    "networks.networkapplication": factories.NetworkApplicationFactory,
+    "networks.networkmembership": factories.NetworkMembershipFactory,
 }
 
 

@@ -51,6 +51,7 @@ LIST_ROUTES = [
     "/briefings/",
     "/briefings/coverage/",
     "/organizations/",
+    "/network/members/",
     "/search/",
     "/threads/<slug:slug>/",
 ]
@@ -89,6 +90,9 @@ def valid_values(settings, tmp_path) -> dict[str, dict[str, str]]:
         "/organizations/<id:pk>/": {"pk": str(organization.pk)},
         "/prefectures/<prefecture_code:code>/": {"code": "43"},
         "/blocks/<slug:code>/": {"code": "kyushu"},
+        "/network/apply/": {},
+        "/network/apply/done/": {},
+        "/network/members/": {},
     }
 
 
