@@ -4,7 +4,7 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import DisplayNameChoiceField
@@ -138,7 +138,9 @@ class ApplicationForm(forms.Form):
         )
         if not found:
             return gettext("団体コードは6桁の数字で入力してください（例：熊本市は431001）。")
-        candidates = gettext("、").join(f"{m.code}（{m.prefecture.name}{m.name}）" for m in found)
+        candidates = pgettext("列挙の区切り", "、").join(
+            f"{m.code}（{m.prefecture.name}{m.name}）" for m in found
+        )
         return gettext(
             "団体コードを数字で入力してください。「%(name)s」の団体コードは次のとおりです：%(candidates)s"
         ) % {"name": name, "candidates": candidates}
