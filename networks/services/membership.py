@@ -14,6 +14,7 @@ nothing and returns its membership (idempotent).
 from __future__ import annotations
 
 import datetime
+import logging
 import unicodedata
 from collections.abc import Iterable
 
@@ -36,6 +37,8 @@ from ..models import (
     Organization,
     Prefecture,
 )
+
+logger = logging.getLogger(__name__)
 
 Kind = NetworkApplication.ApplicantKind
 Status = NetworkApplication.Status
@@ -160,7 +163,18 @@ def editor_addresses() -> list[str]:
 
 def notify_new_application(application: NetworkApplication) -> None:
     """The applicant's receipt, and the editors' notice (no personal data
-    beyond the applicant's name: the details are in the admin)."""
+    beyond the applicant's name: the details are in the admin).
+
+    A mail server that fails is logged, not raised: the application is
+    already recorded and waits in the admin either way.
+    """
+    try:
+        _send_notices(application)
+    except Exception:
+        logger.exception("network application %s: the mails were not sent", application.pk)
+
+
+def _send_notices(application: NetworkApplication) -> None:
     name = application.applicant_name
     send_mail(
         gettext("【地域IoT実装推進】全国ネットワークへの加入申込を受け付けました"),

@@ -166,3 +166,14 @@ def test_a_bureau_sees_only_its_blocks_applications(client, django_user_model):
     listed = client.get(admin_url(NetworkApplication, "changelist")).context["cl"].result_list
     assert list(listed) == [kumamoto]
     assert client.get(admin_url(NetworkApplication, "change", tokyo.pk)).status_code in (302, 404)
+
+
+def test_an_editor_adding_a_second_current_membership_is_told_why(editor_client):
+    current = factories.NetworkMembershipFactory()
+    response = editor_client.post(
+        admin_url(NetworkMembership, "add"),
+        {"organization": current.organization.pk, "joined_on": "2026-04-01", "note": ""},
+    )
+    assert response.status_code == 200
+    assert "この団体は既に全国ネットワークの会員です" in response.content.decode()
+    assert NetworkMembership.objects.count() == 1

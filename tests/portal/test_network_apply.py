@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
 from networks.models import NetworkApplication, NetworkMembership
@@ -188,3 +189,20 @@ def test_one_address_may_send_a_limited_number_per_hour(client, settings):
 def test_the_page_answers_in_english(client):
     response = client.get("/en/network/apply/")
     assert response.status_code == 200
+
+
+class BrokenMailServer(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_a_mail_server_down_still_records_the_application(
+    client, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = f"{__name__}.BrokenMailServer"
+    factories.MunicipalityFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, municipality_data())
+    assert response.status_code == 302
+    assert NetworkApplication.objects.count() == 1
+    assert "the mails were not sent" in caplog.text
