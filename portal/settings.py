@@ -281,6 +281,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 NETWORK_NOTIFY_EMAILS = [a for _n, a in parse_admins(env("NETWORK_NOTIFY_EMAILS", default=""))]
 NETWORK_APPLY_RATE_LIMIT = env.int("NETWORK_APPLY_RATE_LIMIT", default=5)
 NETWORK_APPLY_RATE_WINDOW = 60 * 60
+# The header a trusted balancer puts the client's address in (e.g.
+# X-Forwarded-For), for the rate limit; empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
 
 LOGGING = {
     "version": 1,

@@ -206,3 +206,22 @@ def test_a_mail_server_down_still_records_the_application(
     assert response.status_code == 302
     assert NetworkApplication.objects.count() == 1
     assert "the mails were not sent" in caplog.text
+
+
+def test_behind_a_balancer_the_limit_counts_per_forwarded_address(client, settings):
+    settings.NETWORK_APPLY_RATE_LIMIT = 1
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    first = client.post(
+        URL, company_data(organization_name="企業A"), HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.1"
+    )
+    assert first.status_code == 302
+    # Another visitor through the same balancer is not held back …
+    other = client.post(
+        URL, company_data(organization_name="企業B"), HTTP_X_FORWARDED_FOR="198.51.100.2"
+    )
+    assert other.status_code == 302
+    # … but the first one is, whatever it puts in front of the list.
+    again = client.post(
+        URL, company_data(organization_name="企業C"), HTTP_X_FORWARDED_FOR="9.9.9.9, 198.51.100.1"
+    )
+    assert again.status_code == 429
