@@ -177,3 +177,11 @@ def test_an_editor_adding_a_second_current_membership_is_told_why(editor_client)
     assert response.status_code == 200
     assert "この団体は既に全国ネットワークの会員です" in response.content.decode()
     assert NetworkMembership.objects.count() == 1
+
+
+@pytest.mark.parametrize("model", [NetworkApplication, NetworkMembership])
+def test_a_bad_date_in_the_list_is_no_server_error(editor_client, model):
+    response = editor_client.get(admin_url(model, "changelist"), {"created__year": "abc"})
+    assert response.status_code in (200, 302)
+    response = editor_client.get(admin_url(model, "changelist"), {"joined_on__year": "99999999999"})
+    assert response.status_code in (200, 302)
