@@ -21,7 +21,6 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -34,6 +33,7 @@ from core.admin import locking
 from core.admin.history import AuditedAdmin
 from core.admin.locking import RowVersionField
 from core.admin.scoped import ScopedAdmin
+from core.admin.steps import apply_to_rows
 from core.search import folded
 
 from .models import NetworkApplication, NetworkMembership
@@ -124,10 +124,6 @@ LEAVE = Step(
 
 def _names(rows) -> str:
     return pgettext("列挙の区切り", "、").join(str(row) for row in rows)
-
-
-class _Refused(Exception):
-    pass
 
 
 class ReviewStepsAdmin:
@@ -225,37 +221,21 @@ class ReviewStepsAdmin:
         return TemplateResponse(request, TEMPLATE, context)
 
     def apply_step(self, request, rows, step: Step, form) -> bool:
-        """All rows or none; False after messages saying why nothing changed."""
-        results, refusals, conflicts = [], [], []
-        try:
-            with transaction.atomic():
-                conflicts, token = locking.check_rows(
-                    self.model, rows, form.cleaned_data["versions"], subject=str
-                )
-                if conflicts:
-                    raise _Refused
-                for row in rows:
-                    if not self.has_change_permission(request, row):
-                        refusals.append((row, gettext("この項目を変更する権限がありません。")))
-                        continue
-                    try:
-                        results.append(step.run(row, form.cleaned_data, request.user))
-                    except service.NetworkMembershipError as error:
-                        refusals.append((row, str(error)))
-                if refusals:
-                    raise _Refused
-        except _Refused:
-            if conflicts:
-                form.show_conflicts(conflicts, token)
-            for conflict in conflicts:
-                self.message_user(request, conflict.message, messages.ERROR)
-            for row, reason in refusals:
-                self.message_user(
-                    request,
-                    gettext("%(row)s：%(reason)s") % {"row": row, "reason": reason},
-                    messages.ERROR,
-                )
-            self.message_user(request, gettext("何も変更していません。"), messages.WARNING)
+        """All rows or none (core.admin.steps); False after messages saying why
+        nothing changed."""
+        results = apply_to_rows(
+            self,
+            request,
+            rows,
+            form,
+            run=lambda row: step.run(row, form.cleaned_data, request.user),
+            allowed=lambda row: self.has_change_permission(request, row),
+            describe=str,
+            errors=(service.NetworkMembershipError,),
+            denied=gettext("この項目を変更する権限がありません。"),
+            nothing_changed=gettext("何も変更していません。"),
+        )
+        if results is None:
             return False
         self.message_user(request, step.success % {"rows": _names(rows)}, messages.SUCCESS)
         return True
