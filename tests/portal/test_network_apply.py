@@ -227,9 +227,7 @@ def test_behind_a_balancer_the_limit_counts_per_forwarded_address(client, settin
     assert again.status_code == 429
 
 
-def test_the_form_and_the_confirmation_have_a_fixed_query_count(
-    client, django_assert_num_queries
-):
+def test_the_form_and_the_confirmation_have_a_fixed_query_count(client, django_assert_num_queries):
     # The form's prefecture and field choices; the confirmation reads nothing.
     with django_assert_num_queries(2):
         client.get(URL)
