@@ -63,6 +63,8 @@ def pages(database: str, today: datetime.date) -> list[tuple[str, str]]:
         ("roadmap", "/roadmap/"),
         ("roadmap model", "/roadmap/telework/"),
         ("municipality", f"/municipalities/{municipality}/"),
+        ("network members", "/network/members/"),
+        ("network members filtered", "/network/members/?kind=local_government&field=education"),
         ("search", f"/search/?q={search}"),
         ("about", "/about/"),
     ]

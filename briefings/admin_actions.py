@@ -29,7 +29,6 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -39,6 +38,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import locking
+from core.admin.steps import apply_to_rows
 
 from .admin_forms import CancelForm, DuplicateForm, HeldForm, PostponeForm
 from .models import Briefing
@@ -143,56 +143,28 @@ def _titles(briefings) -> str:
     return pgettext("列挙の区切り", "、").join(describe(b) for b in briefings)
 
 
-class _Refused(Exception):
-    """Leave the transaction: some row could not take the step."""
-
-
 def apply_step(modeladmin, request, step: Step, briefings, form) -> list[Briefing] | None:
-    """Take `step` on every briefing, all or nothing.
+    """Take `step` on every briefing, all or nothing (core.admin.steps).
 
     Returns the resulting briefings (the copies, for duplication), or None
     after adding an error message per refused row; then nothing was changed.
     If a row changed since the form was opened, that is the refusal, and the
     form is marked to show the changes (StepForm.show_conflicts).
     """
-    results, refusals, conflicts = [], [], []
-    try:
-        with transaction.atomic():
-            # Locks the rows until the step is written: nobody saves them in between.
-            conflicts, token = locking.check_rows(
-                Briefing, briefings, form.cleaned_data["versions"], subject=describe
-            )
-            if conflicts:
-                raise _Refused
-            for briefing in briefings:
-                if not step.allowed(modeladmin, request, briefing):
-                    refusals.append((briefing, gettext("この説明会等を変更する権限がありません。")))
-                    continue
-                try:
-                    results.append(step.run(briefing, form, request.user))
-                except BriefingTransitionError as error:
-                    # The services check before they write: nothing of this
-                    # row was written, and the rows before it roll back below.
-                    refusals.append((briefing, str(error)))
-            if refusals:
-                raise _Refused
-    except _Refused:
-        if conflicts:
-            form.show_conflicts(conflicts, token)
-        for conflict in conflicts:
-            modeladmin.message_user(request, conflict.message, messages.ERROR)
-        for briefing, reason in refusals:
-            modeladmin.message_user(
-                request,
-                gettext("%(briefing)s：%(reason)s")
-                % {"briefing": describe(briefing), "reason": reason},
-                messages.ERROR,
-            )
-        modeladmin.message_user(
-            request, gettext("どの説明会等も変更していません。"), messages.WARNING
-        )
-        return None
-    modeladmin.message_user(request, step.done % {"titles": _titles(results)}, messages.SUCCESS)
+    results = apply_to_rows(
+        modeladmin,
+        request,
+        briefings,
+        form,
+        run=lambda briefing: step.run(briefing, form, request.user),
+        allowed=lambda briefing: step.allowed(modeladmin, request, briefing),
+        describe=describe,
+        errors=(BriefingTransitionError,),
+        denied=gettext("この説明会等を変更する権限がありません。"),
+        nothing_changed=gettext("どの説明会等も変更していません。"),
+    )
+    if results is not None:
+        modeladmin.message_user(request, step.done % {"titles": _titles(results)}, messages.SUCCESS)
     return results
 
 

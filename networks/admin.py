@@ -130,4 +130,6 @@ class BureauMembershipAdmin(AuditedAdmin):
     autocomplete_fields = ("user", "block")
 
 
-from . import roadmap_admin  # noqa: E402, F401  (registers the roadmap's admins)
+# Registered in their own modules: the roadmap's admins, and the national
+# network's applications and memberships (reviewed by editors).
+from . import admin_membership, roadmap_admin  # noqa: E402, F401

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import ALL, DisplayNameChoiceFilter
 
-from .models import Prefecture, RegionalBlock
+from .models import Field, Prefecture, RegionalBlock
 
 
 def block_filter(**kwargs) -> DisplayNameChoiceFilter:
@@ -36,6 +36,20 @@ def prefecture_filter(**kwargs) -> DisplayNameChoiceFilter:
                 "都道府県コード「%(value)s」はありません。01（北海道）から47（沖縄県）までの"
                 "2桁で指定するか、一覧から選んでください。"
             )
+        },
+        **kwargs,
+    )
+
+
+def field_filter(**kwargs) -> DisplayNameChoiceFilter:
+    """A roadmap field chosen by its slug (`?field=education`)."""
+    kwargs.setdefault("label", _("分野"))
+    return DisplayNameChoiceFilter(
+        queryset=Field.objects.all(),
+        to_field_name="slug",
+        empty_label=ALL,
+        error_messages={
+            "invalid_choice": _("分野「%(value)s」はありません。一覧から選んでください。")
         },
         **kwargs,
     )

@@ -13,7 +13,15 @@ bureau its block's; the prefecture's own reports are a prefecture user's.
 
 from core.access import register_place, register_scope
 
-from .models import ImplementationReport, Municipality, Organization, Prefecture, RegionalBlock
+from .models import (
+    ImplementationReport,
+    Municipality,
+    NetworkApplication,
+    NetworkMembership,
+    Organization,
+    Prefecture,
+    RegionalBlock,
+)
 
 register_place(RegionalBlock, block="pk")
 register_place(Prefecture, block="block", prefecture="pk")
@@ -23,3 +31,9 @@ register_scope(Organization, block="block", others_visible=True)
 register_scope(
     ImplementationReport, block="block", prefecture="prefecture", municipality="municipality"
 )
+
+# The network: a membership lies in its organization's block, an application
+# in its prefecture's (a municipality's own, set when it is submitted). Both
+# are the ministry's to decide; bureaus and viewers read them (portal/roles.py).
+register_scope(NetworkMembership, block="organization__block")
+register_scope(NetworkApplication, block="prefecture__block")

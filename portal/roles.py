@@ -86,6 +86,8 @@ POLICY = RolePolicy(
                 ),
             },
         ),
+        # The national network's applications and memberships are reviewed by
+        # editors only (networks.admin_membership); bureaus and viewers read them.
         VIEWER: Grants(views=True, accounts=ACCOUNTS_READ),
     },
 )

@@ -270,6 +270,20 @@ ADMINS = parse_admins(env("ADMINS", default=""))
 SERVER_EMAIL = env("SERVER_EMAIL", default="root@localhost")
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
+elif DEBUG:
+    # Development: mails (an application's receipt …) are printed, not sent.
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+
+# The national network's application form (portal/membership): who else hears
+# of a new application besides the active editors with an address, and how
+# many applications one address may send per hour (the cache counts them).
+NETWORK_NOTIFY_EMAILS = [a for _n, a in parse_admins(env("NETWORK_NOTIFY_EMAILS", default=""))]
+NETWORK_APPLY_RATE_LIMIT = env.int("NETWORK_APPLY_RATE_LIMIT", default=5)
+NETWORK_APPLY_RATE_WINDOW = 60 * 60
+# The header a trusted balancer puts the client's address in (e.g.
+# X-Forwarded-For), for the rate limit; empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,8 @@ from networks.models import (
     ImplementationReport,
     Member,
     Municipality,
+    NetworkApplication,
+    NetworkMembership,
     Organization,
     Prefecture,
     RegionalBlock,
@@ -243,3 +245,26 @@ def municipality(code: str, name: str, pref: str = "43", kind=Municipality.Kind.
     return MunicipalityFactory(
         code=code, name=name, kana="", prefecture=prefecture(pref), kind=kind
     )
+
+
+class NetworkMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkMembership
+
+    organization = factory.SubFactory(OrganizationFactory)
+    joined_on = datetime.date(2017, 4, 1)
+
+
+class NetworkApplicationFactory(factory.django.DjangoModelFactory):
+    """A pending application of a company; pass `municipality=` (and
+    applicant_kind, organization_name="") for a municipality's."""
+
+    class Meta:
+        model = NetworkApplication
+
+    applicant_kind = NetworkApplication.ApplicantKind.ORGANIZATION
+    organization_name = factory.Sequence(lambda n: f"申込企業{n}")
+    organization_kind = Organization.Kind.COMPANY
+    prefecture = factory.LazyFunction(prefecture)
+    contact_name = "山田太郎"
+    email = factory.Sequence(lambda n: f"applicant{n}@example.jp")

@@ -5,6 +5,7 @@ concern; every model is importable from `networks.models`.
 """
 
 from .local_staff import LocalGovernmentMembership
+from .membership import NetworkApplication, NetworkMembership, NetworkMembershipQuerySet
 from .organizations import BureauMembership, Member, Organization, OrganizationQuerySet
 from .places import (
     BilingualName,
@@ -32,6 +33,9 @@ __all__ = [
     "Municipality",
     "MunicipalityQuerySet",
     "NationalTarget",
+    "NetworkApplication",
+    "NetworkMembership",
+    "NetworkMembershipQuerySet",
     "Organization",
     "OrganizationQuerySet",
     "Prefecture",

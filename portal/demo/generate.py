@@ -20,7 +20,7 @@ from threads.models import Activity, StatusUpdate
 from .. import seed
 from ..roadmap_loader import load_roadmap
 from ..seed_loader import load_seed
-from . import briefings, organizations, roadmap, threads
+from . import briefings, network, organizations, roadmap, threads
 from .context import Demo
 from .places import import_places
 from .volumes import Volumes
@@ -115,4 +115,5 @@ def generate_demo_data(
         step("activities", lambda: threads.make_activities(demo))
         step("status updates", lambda: threads.make_status_updates(demo))
         step("implementation reports", lambda: roadmap.make_reports(demo))
+        step("network members", lambda: network.make_network(demo))
     return made

@@ -87,4 +87,6 @@ PAGES: dict[str, PageType] = {
         "A roadmap model with a bad date", "/roadmap/telework/?as_of=2019-02-30"
     ),
     "municipality": PageType("A municipality: 高松市", _municipality_detail),
+    "network-apply": PageType("Applying to the national network", "/network/apply/"),
+    "network-members": PageType("The national network's members", "/network/members/"),
 }

@@ -98,6 +98,8 @@ MAKERS = {
     "briefings.progressreport": factories.ProgressReportFactory,
     "networks.implementationreport": factories.ImplementationReportFactory,
     "networks.localgovernmentmembership": _local_membership,
+    "networks.networkapplication": factories.NetworkApplicationFactory,
+    "networks.networkmembership": factories.NetworkMembershipFactory,
 }
 
 

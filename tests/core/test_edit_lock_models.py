@@ -17,7 +17,17 @@ from django.utils.text import Truncator
 from briefings.models import Briefing, BriefingMaterial
 from core.access import EDITOR
 from core.admin.locking import is_tracked
-from networks.models import BureauMembership, Member, Organization
+from networks.models import (
+    BureauMembership,
+    ImplementationReport,
+    LocalGovernmentMembership,
+    Member,
+    NationalTarget,
+    NetworkApplication,
+    NetworkMembership,
+    Organization,
+    RoadmapModel,
+)
 from tests import factories
 from tests.admin_urls import admin_url, change_form_data
 from tests.factories import staff_user
@@ -38,6 +48,18 @@ def _membership():
     return BureauMembership.objects.create(user=user, block=factories.block("kyushu"))
 
 
+def _local_membership():
+    user = get_user_model().objects.create_user("kumamoto01")
+    factories.municipality("432024", "人吉市")  # another government to move the row to
+    return LocalGovernmentMembership.objects.create(
+        user=user, municipality=factories.MunicipalityFactory()
+    )
+
+
+def _national_target():
+    return NationalTarget.objects.create(slug="target", wording="目標", source="出典")
+
+
 MAKERS = {
     Thread: factories.ThreadFactory,
     WorkItem: factories.WorkItemFactory,
@@ -49,6 +71,12 @@ MAKERS = {
     Briefing: factories.BriefingFactory,
     BriefingMaterial: _material,
     BureauMembership: _membership,
+    NetworkApplication: factories.NetworkApplicationFactory,
+    NetworkMembership: factories.NetworkMembershipFactory,
+    RoadmapModel: factories.RoadmapModelFactory,
+    NationalTarget: _national_target,
+    ImplementationReport: factories.ImplementationReportFactory,
+    LocalGovernmentMembership: _local_membership,
 }
 
 

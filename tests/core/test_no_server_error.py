@@ -54,6 +54,7 @@ LIST_ROUTES = [
     "/organizations/",
     "/roadmap/",
     "/roadmap/<slug:slug>/",
+    "/network/members/",
     "/search/",
     "/threads/<slug:slug>/",
 ]
@@ -96,6 +97,9 @@ def valid_values(settings, tmp_path) -> dict[str, dict[str, str]]:
         "/roadmap/": {},
         "/roadmap/<slug:slug>/": {"slug": report.model.slug},
         "/municipalities/<lg_code:code>/": {"code": report.municipality.code},
+        "/network/apply/": {},
+        "/network/apply/done/": {},
+        "/network/members/": {},
     }
 
 

@@ -30,6 +30,8 @@ def test_admin_index_lists_every_app(admin_client):
             "Member",
             "Municipality",
             "NationalTarget",
+            "NetworkApplication",
+            "NetworkMembership",
             "Organization",
             "Prefecture",
             "RegionalBlock",

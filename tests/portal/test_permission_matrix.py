@@ -31,6 +31,8 @@ from networks.models import (
     Member,
     Municipality,
     NationalTarget,
+    NetworkApplication,
+    NetworkMembership,
     Organization,
     Prefecture,
     RegionalBlock,
@@ -43,6 +45,8 @@ from tests.factories import (
     FieldFactory,
     MemberFactory,
     MunicipalityFactory,
+    NetworkApplicationFactory,
+    NetworkMembershipFactory,
     OrganizationFactory,
     ParticipationFactory,
     ProgressReportFactory,
@@ -113,6 +117,10 @@ class Model:
     def url(self, action: str, obj=None) -> str:
         name = f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_{action}"
         return reverse(name, args=[obj.pk] if obj is not None else [])
+
+
+def side_prefecture(side: str) -> str:
+    return OWN_PREFECTURE if side == OWN else OTHER_PREFECTURE
 
 
 def briefing_values(side: str) -> dict:
@@ -329,6 +337,27 @@ MODELS = {
             change=("municipality", "131016"),
         ),
         Model(
+            NetworkMembership,
+            make=lambda side: NetworkMembershipFactory(
+                organization=OrganizationFactory(prefecture=prefecture(side_prefecture(side)))
+            ),
+            values=lambda side: {
+                "organization": OrganizationFactory(
+                    prefecture=prefecture(side_prefecture(side))
+                ).pk,
+                "joined_on": "2030-01-10",
+            },
+            change=("note", "変更後の備考"),
+        ),
+        Model(
+            NetworkApplication,
+            make=lambda side: NetworkApplicationFactory(
+                prefecture=prefecture(side_prefecture(side))
+            ),
+            values=lambda side: {},
+            change=("review_note", "電話で確認中"),
+        ),
+        Model(
             BureauMembership,
             make=lambda side: BureauMembership.objects.create(
                 user=assign_member("someone"), block=block(OWN)
@@ -440,6 +469,28 @@ MATRIX = {
             VIEWER:               (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
         }
         for label in ["networks.regionalblock", "networks.prefecture"]
+    },
+    # The network: editors review, bureaus read their block's, viewers read all.
+    ("networks.networkmembership", OWN): {
+        EDITOR:                   (OK,     OK,      OK,      DONE,         DONE,    _,            DONE,    _),
+        BUREAU:                   (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
+        VIEWER:                   (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
+    },
+    ("networks.networkmembership", OTHER): {
+        EDITOR:                   (OK,     OK,      OK,      _,            DONE,    _,            DONE,    _),
+        BUREAU:                   (HIDDEN, MISSING, MISSING, _,            DENIED,  _,            DENIED,  _),
+        VIEWER:                   (OK,     OK,      OK,      _,            DENIED,  _,            DENIED,  _),
+    },
+    # Applications come from the public form: no one adds them in the admin.
+    ("networks.networkapplication", OWN): {
+        EDITOR:                   (OK,     OK,      OK,      DENIED,       DONE,    _,            DONE,    _),
+        BUREAU:                   (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
+        VIEWER:                   (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
+    },
+    ("networks.networkapplication", OTHER): {
+        EDITOR:                   (OK,     OK,      OK,      _,            DONE,    _,            DONE,    _),
+        BUREAU:                   (HIDDEN, MISSING, MISSING, _,            DENIED,  _,            DENIED,  _),
+        VIEWER:                   (OK,     OK,      OK,      _,            DENIED,  _,            DENIED,  _),
     },
     # Who serves which bureau (or local government) is not the bureaus' business.
     **{

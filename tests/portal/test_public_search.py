@@ -14,10 +14,12 @@ from core.filters import PortalFilterSet
 from core.search import MAX_QUERY_LENGTH, MAX_TERMS
 from networks.models import Organization
 from portal.directory.filters import OrganizationFilterSet
+from portal.membership.filters import MemberFilterSet
 from tests.admin_urls import admin_url
 from tests.factories import (
     ActivityFactory,
     BriefingFactory,
+    NetworkMembershipFactory,
     OrganizationFactory,
     StatusUpdateFactory,
     ThreadFactory,
@@ -63,6 +65,14 @@ LISTS = {
         MAX_QUERY_LENGTH,
         "/organizations/",
         "organizations",
+    ),
+    "network members": PublicList(
+        MemberFilterSet,
+        lambda text: NetworkMembershipFactory(organization=OrganizationFactory(name=text)),
+        "名称",
+        MAX_QUERY_LENGTH,
+        "/network/members/",
+        "memberships",
     ),
     "activities": PublicList(
         ActivityFilterSet,
