@@ -40,6 +40,7 @@ from .records import (
     BriefingRow,
     MemberRow,
     OrganizationRow,
+    ParticipationRow,
     StatusUpdateRow,
 )
 from .threads import STATUS_UPDATES, THREADS, WORK_ITEMS
@@ -67,5 +68,6 @@ __all__ = [
     "BriefingRow",
     "MemberRow",
     "OrganizationRow",
+    "ParticipationRow",
     "StatusUpdateRow",
 ]
