@@ -11,12 +11,16 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from .models import Activity, Thread, WorkItem
+from core.pagination import Capped, capped
+
+from .models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
 STALE_AFTER_DAYS = 90
 
 # Related briefings shown on a thread page, newest first; the schedule has the rest.
 THREAD_BRIEFINGS_LIMIT = 30
+# Participating organizations listed on a thread page; the organization list has them all.
+THREAD_PARTICIPANTS_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,26 @@ def freshness(as_of_dates: Iterable[datetime.date], *, today: datetime.date) -> 
         return Freshness(last_updated=None, days_since=None, stale=True)
     days = (today - last).days
     return Freshness(last_updated=last, days_since=days, stale=days >= STALE_AFTER_DAYS)
+
+
+def thread_freshness(thread: Thread, *, today: datetime.date) -> Freshness:
+    """The freshness of a thread read with `with_last_update()` (for_overview, for_detail)."""
+    return freshness([thread.last_update_on] if thread.last_update_on else [], today=today)
+
+
+def timeline_of(thread: Thread) -> QuerySet[StatusUpdate]:
+    """A thread's 取組状況 timeline: newest date first, entries of one date in the document's order."""
+    return thread.status_updates.order_by("-as_of", "order", "pk")
+
+
+def participants_of(thread: Thread, *, limit: int = THREAD_PARTICIPANTS_LIMIT) -> Capped:
+    """The first `limit` participations of a thread by organization name (one query)."""
+    return capped(
+        Participation.objects.filter(thread=thread)
+        .select_related("organization")
+        .order_by("organization__name", "pk"),
+        limit,
+    )
 
 
 def activities_of(thread: Thread) -> QuerySet[Activity]:
