@@ -55,13 +55,15 @@ def timeline_of(thread: Thread) -> QuerySet[StatusUpdate]:
     return thread.status_updates.order_by("-as_of", "order", "pk")
 
 
-def participants_of(thread: Thread, *, limit: int = THREAD_PARTICIPANTS_LIMIT) -> Capped:
-    """The first `limit` participations of a thread by organization name (one query)."""
+def participants_of(thread: Thread) -> Capped:
+    """The first THREAD_PARTICIPANTS_LIMIT participations of a thread by
+    organization name (one query; the limit is read at call time, so a test
+    can lower it)."""
     return capped(
         Participation.objects.filter(thread=thread)
         .select_related("organization")
         .order_by("organization__name", "pk"),
-        limit,
+        THREAD_PARTICIPANTS_LIMIT,
     )
 
 
@@ -82,11 +84,12 @@ def work_item_sections(thread: Thread) -> tuple[list[WorkItem], list[WorkItem]]:
     return work, participants
 
 
-def related_briefings(thread: Thread, *, limit: int = THREAD_BRIEFINGS_LIMIT) -> tuple[list, bool]:
+def related_briefings(thread: Thread, *, limit: int | None = None) -> tuple[list, bool]:
     """The thread's briefings newest first (at most `limit`) and whether there are more.
 
     Read through the reverse relation `thread.briefings`, so `threads` needs
     no import of `briefings`; its manager carries `for_list()`.
     """
+    limit = THREAD_BRIEFINGS_LIMIT if limit is None else limit
     rows = list(thread.briefings.for_list().order_by("-date", "pk")[: limit + 1])
     return rows[:limit], len(rows) > limit
