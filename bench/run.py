@@ -73,6 +73,9 @@ def prepare_data(env: dict[str, str], database: str, scale: float) -> str:
         log(f"generating demo data at scale {scale:g}")
         reset = ["--reset", "--noinput"] if count else []
         manage(env, "generate_demo_data", "--scale", str(scale), *reset)
+    # Planner statistics for the rows just inserted in bulk (autovacuum would
+    # get there later): without them PostgreSQL expects one row per table.
+    psql(database, "ANALYZE")
     tables = {
         "briefings_briefing": "briefings",
         "briefings_briefingmaterial": "handouts",

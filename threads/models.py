@@ -28,9 +28,12 @@ class ThreadQuerySet(models.QuerySet):
         """Threads with their newest status update only (`latest_update`), in two
         queries whatever the length of their timelines: the newest entry per
         thread is picked in SQL by a correlated subquery."""
-        newest = StatusUpdate.objects.filter(
-            pk=Subquery(_newest_updates(OuterRef("thread")).values("pk")[:1])
-        )
+        # Per thread, not per update: the subquery runs once for each thread
+        # (an index scan of its newest date), whatever the timelines' length.
+        newest_ids = Thread.objects.annotate(
+            newest=Subquery(_newest_updates(OuterRef("pk")).values("pk")[:1])
+        ).values("newest")
+        newest = StatusUpdate.objects.filter(pk__in=newest_ids)
         return self.with_last_update().prefetch_related(
             models.Prefetch("status_updates", queryset=newest, to_attr="newest_updates")
         )
@@ -307,6 +310,8 @@ class StatusUpdate(SoftDeletable):
         indexes = [
             # The timeline and "latest status" read a thread's updates by date.
             models.Index(fields=["thread", "as_of"], name="threads_status_thread_asof"),
+            # The home page's latest updates across threads, newest first.
+            models.Index(fields=["-as_of", "-order", "-id"], name="threads_status_newest"),
         ]
 
     def __str__(self) -> str:
