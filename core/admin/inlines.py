@@ -21,7 +21,7 @@ from django.urls import NoReverseMatch, reverse
 
 
 class LatestRowsInlineMixin:
-    latest_limit = 20
+    latest_limit = 10
     latest_ordering: tuple[str, ...] = ("-pk",)
     latest_select_related: tuple[str, ...] = ()
     shared_choice_fields: tuple[str, ...] = ()
