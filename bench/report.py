@@ -73,6 +73,35 @@ def table(rows: list[Row]) -> list[str]:
     return lines
 
 
+# The budgets of issue 10, per page (ratio to the bare view, p99) and per admin screen.
+BUDGET_RATIO = {"uncached": 0.1, "warm": 0.5}
+BUDGET_P99_MS = 100
+BUDGET_ADMIN_MS = 300
+
+
+def budget_check(rows: list[Row], admin: list[dict] | None) -> list[str]:
+    """Each budget of issue 10 that this run did not meet, with the number."""
+    missed = []
+    for row in rows:
+        r = row.result
+        ratio = r.rps / row.bare_rps if row.bare_rps else 0
+        if ratio < BUDGET_RATIO[row.mode]:
+            missed.append(
+                f"{row.name} ({row.mode}): {ratio:.3f} × bare, budget {BUDGET_RATIO[row.mode]}"
+            )
+        if not r.requests or r.p99_ms >= BUDGET_P99_MS:
+            p99 = f"{r.p99_ms:,.0f} ms" if r.requests else "no request finished"
+            missed.append(f"{row.name} ({row.mode}): p99 {p99}, budget {BUDGET_P99_MS} ms")
+        if r.errors:
+            missed.append(f"{row.name} ({row.mode}): {r.errors} errors")
+    for screen in admin or []:
+        if screen.get("p50_ms") is not None and screen["p50_ms"] >= BUDGET_ADMIN_MS:
+            missed.append(
+                f"admin {screen['name']}: p50 {screen['p50_ms']:,} ms, budget {BUDGET_ADMIN_MS} ms"
+            )
+    return missed
+
+
 def markdown(
     *,
     rows: list[Row],
@@ -131,6 +160,21 @@ def markdown(
         "cache (Redis) until a write changes the data.",
         "",
         *table(rows),
+        "",
+    ]
+    missed = budget_check(rows, admin)
+    out += [
+        "## Budgets",
+        "",
+        "Issue 10's budgets: every page at least 0.1 × the bare view uncached and 0.5 ×",
+        f"warm, p99 under {BUDGET_P99_MS} ms, no errors; the admin's screens under "
+        f"{BUDGET_ADMIN_MS} ms.",
+        "",
+        *(
+            [f"Not met in this run ({len(missed)}):", "", *[f"- {m}" for m in missed]]
+            if missed
+            else ["All met in this run."]
+        ),
         "",
     ]
     if admin:
