@@ -41,6 +41,7 @@ requests carrying `X-Bench-Cache: bypass` while settings.BENCH_MODE is on
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -51,6 +52,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 from . import dates
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:data-version"
 PAGE_KEY_PREFIX = "page-cache:page:"
@@ -73,11 +76,19 @@ def data_version() -> int:
 
 
 def bump_data_version() -> None:
-    """Make every stored page stale: the data they show may have changed."""
+    """Make every stored page stale: the data they show may have changed.
+
+    A cache that does not answer is logged, not raised: a save must not fail
+    because the cache is down (pages stored before then expire after
+    PAGE_CACHE_SECONDS at the latest).
+    """
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no counter (yet, or evicted): a new start invalidates too
-        _start_version()
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no counter (yet, or evicted): a new start invalidates too
+            _start_version()
+    except Exception:
+        logger.warning("page cache: could not bump the data version", exc_info=True)
 
 
 def _bump_after_commit() -> None:
@@ -173,8 +184,12 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found[VERSION_KEY] if VERSION_KEY in found else _start_version()
+        try:
+            found = cache.get_many([VERSION_KEY, key])
+            version = found[VERSION_KEY] if VERSION_KEY in found else _start_version()
+        except Exception:  # the cache does not answer: serve the page itself
+            logger.warning("page cache: unavailable", exc_info=True)
+            return self.get_response(request)
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             _version, headers, content = entry
@@ -186,6 +201,10 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if _storable(request, response):
             headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-            cache.set(key, (version, headers, response.content), settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+            try:
+                cache.set(key, (version, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("page cache: could not store a page", exc_info=True)
+            else:
+                response["X-Page-Cache"] = "miss"
         return response
