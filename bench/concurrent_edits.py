@@ -162,16 +162,22 @@ def _call(opener, url: str, data: list[tuple[str, str]] | None = None) -> tuple[
         return error.code, error.headers.get("Location", ""), error.read().decode(errors="replace")
 
 
-def write(base: str, writer: Writer, deadline: float, max_saves: int) -> None:
+def log_in(base: str, username: str, password: str):
+    """An opener holding a staff session, and the login's answer (302 when it worked)."""
     opener = _opener()
     login = f"{base}/admin/login/"
     _status, _loc, page = _call(opener, login)
     form = FormFields("login-form")
     form.feed(page)
     fields = [(k, v) for k, v in form.pairs if k not in ("username", "password")]
-    status, location, _ = _call(
-        opener, login, [*fields, ("username", writer.username), ("password", writer.password)]
+    status, _location, _ = _call(
+        opener, login, [*fields, ("username", username), ("password", password)]
     )
+    return opener, status
+
+
+def write(base: str, writer: Writer, deadline: float, max_saves: int) -> None:
+    opener, status = log_in(base, writer.username, writer.password)
     if status != 302:
         writer.errors.append(f"login answered {status}")
         return

@@ -3,7 +3,8 @@ process of its own, against the database the server under test uses.
 
 Usage (bench/run.py calls it with the server's environment):
     python bench/queries.py /path/ /other/path/ ...
-Prints one JSON object: {path: {"status": …, "queries": …, "bytes": …}}.
+Prints one JSON object: {path: {"status": …, "queries": …, "rows": …, "bytes": …}};
+rows are what the database handed back (core.rowcount).
 Each page is rendered twice and the second is counted: a worker that has
 served a while has loaded its per-process caches (content types, translations).
 """
@@ -16,14 +17,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+# The pages themselves: a cache hit would count no query at all.
+os.environ["PAGE_CACHE"] = "off"
 
 import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from core.rowcount import count_rows  # noqa: E402
 
 
 def measure(paths: list[str]) -> dict[str, dict[str, int]]:
@@ -31,11 +34,12 @@ def measure(paths: list[str]) -> dict[str, dict[str, int]]:
     result = {}
     for path in paths:
         client.get(path)
-        with CaptureQueriesContext(connection) as queries:
+        with count_rows() as counted:
             response = client.get(path)
         result[path] = {
             "status": response.status_code,
-            "queries": len(queries),
+            "queries": counted.queries,
+            "rows": counted.rows,
             "bytes": len(response.content),
         }
     return result

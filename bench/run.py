@@ -82,6 +82,9 @@ def prepare_data(env: dict[str, str], database: str, scale: float) -> str:
         log(f"generating demo data at scale {scale:g}")
         reset = ["--reset", "--noinput"] if count else []
         manage(env, "generate_demo_data", "--scale", str(scale), *reset)
+    # Planner statistics for the rows just inserted in bulk (autovacuum would
+    # get there later): without them PostgreSQL expects one row per table.
+    psql(database, "ANALYZE")
     tables = {
         "briefings_briefing": "briefings",
         "briefings_briefingmaterial": "handouts",
@@ -170,7 +173,7 @@ def main() -> int:
     ]
 
     rows, bare = [], []
-    edits, edits_reads = None, None
+    edits, edits_reads, admin = None, None, []
     with Server(env) as server:
         workers = env.get("WEB_CONCURRENCY") or f"{2 * len(os.sched_getaffinity(0)) + 1}"
         log(f"gunicorn up at {server.base} ({workers} workers)")
@@ -192,12 +195,25 @@ def main() -> int:
                 result = wrk.run(server.base + path, load, bypass_cache=mode == "uncached")
                 drain(server, load.connections)
                 rows.append(
-                    report.Row(name, path, mode, result, counted[path]["queries"], bare[-1].rps)
+                    report.Row(
+                        name,
+                        path,
+                        mode,
+                        result,
+                        counted[path]["queries"],
+                        bare[-1].rps,
+                        counted[path]["rows"],
+                    )
                 )
                 log(
                     f"{mode:8} {name:20} {result.rps:8.1f} req/s  p99 {result.p99_ms:8.0f} ms  "
                     f"errors {result.errors}  (bare {bare[-1].rps:,.0f} req/s)"
                 )
+        log("timing the admin's screens")
+        admin = run_admin(env, server.base, requests=3 if args.check else 10)
+        failures += [
+            f"admin {a['path']}: answered {a['status']}" for a in admin if a["status"] != 200
+        ]
         if not args.no_edits:
             edits, edits_reads = run_edits(env, server.base, load, check=args.check)
     failures += [f"{r.path} ({r.mode}): {r.result.errors} errors" for r in rows if r.result.errors]
@@ -216,6 +232,7 @@ def main() -> int:
         workers=workers,
         edits=edits,
         edits_reads=edits_reads,
+        admin=admin,
         load_average=(load_before, os.getloadavg()),
     )
     print(text)
@@ -227,6 +244,21 @@ def main() -> int:
         return 1
     log("no errors")
     return 0
+
+
+def run_admin(env, base: str, *, requests: int) -> list[dict]:
+    """The admin's screens, one member of staff at a time (bench/admin_pages.py)."""
+    completed = subprocess.run(
+        [PYTHON, "bench/admin_pages.py", "--base", base, "--requests", str(requests)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    lines = completed.stdout.strip().splitlines()
+    if not lines:
+        return [{"name": "admin", "path": "/admin/", "status": completed.stderr[-2000:]}]
+    return json.loads(lines[-1])
 
 
 def run_edits(env, base: str, load: wrk.Load, *, check: bool):

@@ -13,7 +13,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Registers the `folded_contains` lookup, and gives every SQLite
         # connection the function that lookup calls.
-        from . import search
+        from . import cache, search
+
+        # Every save of a public row drops the cached pages (core/cache.py).
+        cache.connect_signals()
 
         connection_created.connect(search.register_sqlite_fold, dispatch_uid="core.search.fold")
         for connection in connections.all(initialized_only=True):  # opened before ready()

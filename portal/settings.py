@@ -85,6 +85,10 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous public pages from the cache (core/cache.py): after
+    # AuthenticationMiddleware (it reads the user), inside the CSRF, session
+    # and CSP middleware (it reads their marks before storing a page).
+    "core.cache.PageCacheMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -122,6 +126,21 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# The public page cache (core/cache.py). On by default with a shared cache
+# (CACHE_URL=redis://…): a save in one app process must reach every
+# process's pages, which a per-process local-memory cache cannot do, so there
+# it is off unless PAGE_CACHE=on (one process, e.g. runserver).
+PAGE_CACHE = env.bool(
+    "PAGE_CACHE", default=not CACHES["default"]["BACKEND"].endswith("LocMemCache")
+)
+# How long a page may be kept at most; a data change drops it at once anyway.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
+# The apps whose rows the public pages show: any write to one drops every page.
+PAGE_CACHE_DATA_APPS = ("networks", "threads", "briefings")
+# Addresses never cached (staff screens, the language switch, the bench's
+# bare view; /healthz is answered before the cache).
+PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/i18n/", "/bench/", "/healthz")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.admin.history import AuditedAdmin
+from core.admin.inlines import LatestRowsTabularInline
 from core.admin.scoped import ScopedAdmin
 from core.admin.softdelete import SoftDeleteAdmin, SoftDeleteInlineMixin
 from core.search import folded
@@ -33,27 +34,32 @@ class WorkItemInline(admin.TabularInline):
     formfield_overrides = COMPACT_TEXT
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(LatestRowsTabularInline):
     model = Participation
     extra = 0
+    latest_ordering = ("-pk",)  # the most recently added
+    latest_select_related = ("organization",)
     fields = ("organization", "role", "provenance", "provenance_note", "joined_on", "left_on")
     autocomplete_fields = ("organization",)
 
 
-class ActivityInline(admin.TabularInline):
+class ActivityInline(LatestRowsTabularInline):
     model = Activity
     extra = 0
+    latest_ordering = ("-date", "-pk")
     fields = ("date", "date_precision", "date_text", "title", "field", "block", "status")
-    autocomplete_fields = ("field", "block")
+    # A dozen fields and eleven blocks: plain selects, their choices read once.
+    shared_choice_fields = ("field", "block")
     # Description, end date and organizations are edited on the activity's own page.
     show_change_link = True
 
 
-class StatusUpdateInline(SoftDeleteInlineMixin, admin.TabularInline):
+class StatusUpdateInline(SoftDeleteInlineMixin, LatestRowsTabularInline):
     model = StatusUpdate
     extra = 0
+    latest_ordering = ("-as_of", "-order", "-pk")
     fields = ("as_of", "date_precision", "date_text", "status", "text", "block", "order")
-    autocomplete_fields = ("block",)
+    shared_choice_fields = ("block",)
     formfield_overrides = COMPACT_TEXT
 
 

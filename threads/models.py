@@ -1,7 +1,7 @@
 """What is being done: the three threads (縦・横・斜めの糸) and their record."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -14,35 +14,40 @@ from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from networks.models import Field, Organization, RegionalBlock
 
 
+def _newest_updates(thread_ref) -> "StatusUpdateQuerySet":
+    """A thread's live 取組状況 entries, newest first (the `thread` field matches `thread_ref`)."""
+    return StatusUpdate.objects.filter(thread=thread_ref).order_by("-as_of", "-order", "-pk")
+
+
 class ThreadQuerySet(models.QuerySet):
+    def with_last_update(self) -> "ThreadQuerySet":
+        """Each thread's newest 取組状況 date as `last_update_on` (a subquery, no rows read)."""
+        return self.annotate(
+            last_update_on=Subquery(_newest_updates(OuterRef("pk")).values("as_of")[:1])
+        )
+
     def for_overview(self) -> "ThreadQuerySet":
-        """Threads with their status timeline, newest first, in two queries."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "status_updates",
-                queryset=StatusUpdate.objects.order_by("-as_of", "-order", "-pk"),
-                to_attr="updates_newest_first",
-            )
+        """Threads with their newest status update only (`latest_update`), in two
+        queries whatever the length of their timelines: the newest entry per
+        thread is picked in SQL by a correlated subquery."""
+        # Per thread, not per update: the subquery runs once for each thread
+        # (an index scan of its newest date), whatever the timelines' length.
+        newest_ids = Thread.objects.annotate(
+            newest=Subquery(_newest_updates(OuterRef("pk")).values("pk")[:1])
+        ).values("newest")
+        newest = StatusUpdate.objects.filter(pk__in=newest_ids)
+        return self.with_last_update().prefetch_related(
+            models.Prefetch("status_updates", queryset=newest, to_attr="newest_updates")
         )
 
     def for_detail(self) -> "ThreadQuerySet":
-        """A thread page besides its activities (filtered and paginated apart),
-        in four queries: the timeline newest date first, entries of one date
-        in the document's order."""
-        return self.prefetch_related(
+        """A thread page besides its timeline, activities and participants
+        (each read a page or a capped list at a time, see threads.selectors),
+        in two queries: the thread with its newest update's date, and its
+        work items."""
+        return self.with_last_update().prefetch_related(
             models.Prefetch(
                 "work_items", queryset=WorkItem.objects.order_by("section", "order", "pk")
-            ),
-            models.Prefetch(
-                "status_updates",
-                queryset=StatusUpdate.objects.order_by("-as_of", "order", "pk"),
-                to_attr="timeline",
-            ),
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organization").order_by(
-                    "organization__name"
-                ),
             ),
         )
 
@@ -85,7 +90,7 @@ class Thread(models.Model):
     @property
     def latest_update(self) -> "StatusUpdate | None":
         """Needs `for_overview()`; the newest entry of the 取組状況 timeline."""
-        updates = self.updates_newest_first
+        updates = self.newest_updates
         return updates[0] if updates else None
 
     @property
@@ -325,6 +330,8 @@ class StatusUpdate(DatedByPrecision, SoftDeletable):
         indexes = [
             # The timeline and "latest status" read a thread's updates by date.
             models.Index(fields=["thread", "as_of"], name="threads_status_thread_asof"),
+            # The home page's latest updates across threads, newest first.
+            models.Index(fields=["-as_of", "-order", "-id"], name="threads_status_newest"),
         ]
 
     def __str__(self) -> str:

@@ -11,12 +11,16 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from .models import Activity, Thread, WorkItem
+from core.pagination import Capped, capped
+
+from .models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
 STALE_AFTER_DAYS = 90
 
 # Related briefings shown on a thread page, newest first; the schedule has the rest.
 THREAD_BRIEFINGS_LIMIT = 30
+# Participating organizations listed on a thread page; the organization list has them all.
+THREAD_PARTICIPANTS_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,28 @@ def freshness(as_of_dates: Iterable[datetime.date], *, today: datetime.date) -> 
     return Freshness(last_updated=last, days_since=days, stale=days >= STALE_AFTER_DAYS)
 
 
+def thread_freshness(thread: Thread, *, today: datetime.date) -> Freshness:
+    """The freshness of a thread read with `with_last_update()` (for_overview, for_detail)."""
+    return freshness([thread.last_update_on] if thread.last_update_on else [], today=today)
+
+
+def timeline_of(thread: Thread) -> QuerySet[StatusUpdate]:
+    """A thread's 取組状況 timeline: newest date first, entries of one date in the document's order."""
+    return thread.status_updates.order_by("-as_of", "order", "pk")
+
+
+def participants_of(thread: Thread) -> Capped:
+    """The first THREAD_PARTICIPANTS_LIMIT participations of a thread by
+    organization name (one query; the limit is read at call time, so a test
+    can lower it)."""
+    return capped(
+        Participation.objects.filter(thread=thread)
+        .select_related("organization")
+        .order_by("organization__name", "pk"),
+        THREAD_PARTICIPANTS_LIMIT,
+    )
+
+
 def activities_of(thread: Thread) -> QuerySet[Activity]:
     """A thread's activities newest first, with what a table row shows."""
     return (
@@ -58,11 +84,12 @@ def work_item_sections(thread: Thread) -> tuple[list[WorkItem], list[WorkItem]]:
     return work, participants
 
 
-def related_briefings(thread: Thread, *, limit: int = THREAD_BRIEFINGS_LIMIT) -> tuple[list, bool]:
+def related_briefings(thread: Thread, *, limit: int | None = None) -> tuple[list, bool]:
     """The thread's briefings newest first (at most `limit`) and whether there are more.
 
     Read through the reverse relation `thread.briefings`, so `threads` needs
     no import of `briefings`; its manager carries `for_list()`.
     """
+    limit = THREAD_BRIEFINGS_LIMIT if limit is None else limit
     rows = list(thread.briefings.for_list().order_by("-date", "pk")[: limit + 1])
     return rows[:limit], len(rows) > limit

@@ -33,10 +33,7 @@ class ThreadListView(ThreadsMixin, ListView):
         context = super().get_context_data(**kwargs)
         today = dates.today()
         context["cards"] = [
-            (
-                thread,
-                selectors.freshness([u.as_of for u in thread.updates_newest_first], today=today),
-            )
+            (thread, selectors.thread_freshness(thread, today=today))
             for thread in context["threads"]
         ]
         return context
@@ -52,6 +49,8 @@ class ThreadDetailView(ThreadsMixin, DetailView):
     template_name = "threads/thread_detail.html"
     context_object_name = "thread"
     activities_per_page = 50
+    # The 取組状況 timeline pages by `status_page` (the activities by `page`).
+    updates_per_page = 20
 
     def get_queryset(self):
         return Thread.objects.for_detail()
@@ -75,6 +74,9 @@ class ThreadDetailView(ThreadsMixin, DetailView):
         page = Paginator(activities, self.activities_per_page).get_page(
             self.request.GET.get("page")
         )
+        timeline = Paginator(selectors.timeline_of(thread), self.updates_per_page).get_page(
+            self.request.GET.get("status_page")
+        )
         work_items, participant_items = selectors.work_item_sections(thread)
         briefings, more_briefings = selectors.related_briefings(thread)
         context.update(
@@ -83,7 +85,9 @@ class ThreadDetailView(ThreadsMixin, DetailView):
             activities=page.object_list,
             work_items=work_items,
             participant_items=participant_items,
-            freshness=selectors.freshness([u.as_of for u in thread.timeline], today=dates.today()),
+            timeline=timeline,
+            participations=selectors.participants_of(thread),
+            freshness=selectors.thread_freshness(thread, today=dates.today()),
             briefings=briefings,
             more_briefings=more_briefings,
             briefings_limit=selectors.THREAD_BRIEFINGS_LIMIT,

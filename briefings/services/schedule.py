@@ -9,13 +9,18 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Case, F, QuerySet, Value, When
+from django.db.models import Case, Count, F, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
 from core import dates
 
 from ..models import Briefing
+
+# Sessions a calendar day lists; the rest are counted and linked to the
+# schedule filtered to that day (a busy month stays one size).
+CALENDAR_DAY_LIMIT = 4
 
 # --- the schedule ----------------------------------------------------------
 
@@ -72,7 +77,8 @@ class CalendarDay:
 
     date: datetime.date | None
     weekday: Weekday
-    briefings: tuple[Briefing, ...] = ()
+    briefings: tuple[Briefing, ...] = ()  # the first CALENDAR_DAY_LIMIT of the day
+    more: int = 0  # the day's other sessions, left to the schedule filtered to the day
     is_today: bool = False
     holiday: str = ""  # the public holiday's name (core.dates.public_holidays)
 
@@ -96,18 +102,29 @@ def month_calendar(year: int, month: int, *, today: datetime.date | None = None)
     and the nearest months before and after that have sessions: three
     queries (the month's rows; one row each way, served by the date index).
 
+    A day shows its first CALENDAR_DAY_LIMIT sessions and counts the others
+    (`more`), so a month is one size however busy it is: the window
+    functions number each day's rows and count them in the same query.
+
     Raises ValueError for a month that `datetime.date` cannot represent.
     """
     first = datetime.date(year, month, 1)
     last = first.replace(day=calendar.monthrange(year, month)[1])
     by_day: dict[datetime.date, list[Briefing]] = defaultdict(list)
+    day_totals: dict[datetime.date, int] = {}
     briefings = (
         Briefing.objects.filter(date__range=(first, last))
         .select_related("prefecture", "block", "host")
+        .annotate(
+            day_rank=Window(RowNumber(), partition_by=F("date"), order_by=F("pk").asc()),
+            day_total=Window(Count("pk"), partition_by=F("date")),
+        )
+        .filter(day_rank__lte=CALENDAR_DAY_LIMIT)
         .order_by("date", "pk")
     )
     for briefing in briefings:
         by_day[briefing.date].append(briefing)
+        day_totals[briefing.date] = briefing.day_total
     holidays = dates.public_holidays(first, last)
 
     # monthdayscalendar pads with zeros, so December 9999 needs no year 10000.
@@ -126,6 +143,7 @@ def month_calendar(year: int, month: int, *, today: datetime.date | None = None)
                     date=date,
                     weekday=weekday,
                     briefings=tuple(by_day.get(date, ())),
+                    more=day_totals.get(date, 0) - len(by_day.get(date, ())),
                     is_today=date == today,
                     holiday=holidays.get(date, ""),
                 )
@@ -142,7 +160,7 @@ def month_calendar(year: int, month: int, *, today: datetime.date | None = None)
         last=last,
         weekdays=weekdays,
         weeks=tuple(weeks),
-        count=sum(len(day) for day in by_day.values()),
+        count=sum(day_totals.values()),
         previous=previous,
         next=next_,
         earlier_with_sessions=_month_of_nearest(date__lt=first, order="-date"),

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
+from core.cache import data_changed
 from core.spreadsheets import UnreadableFile, decode_spreadsheet_text
 
 from ..models import Municipality, Prefecture
@@ -469,5 +470,7 @@ def _write(rows: list[_Row], existing: dict[str, Municipality]) -> ImportResult:
             setattr(current, attr, value)
         changed.append(current)
     Municipality.objects.bulk_update(changed, _FIELDS, batch_size=500)
+    if new or changed:
+        data_changed()  # bulk writes send no model signal (core/cache.py)
 
     return ImportResult(created=len(new), updated=updated, unchanged=len(rows) - len(new) - updated)

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 from briefings.models import Briefing
+from core.cache import data_changed
 from networks.models import Organization
 from threads.models import Activity, StatusUpdate
 
@@ -116,4 +117,5 @@ def generate_demo_data(
         step("status updates", lambda: threads.make_status_updates(demo))
         step("implementation reports", lambda: roadmap.make_reports(demo))
         step("network members", lambda: network.make_network(demo))
+        data_changed()  # bulk inserts send no model signal (core/cache.py)
     return made

@@ -4,14 +4,12 @@ with axe on the form's error state and no Content-Security-Policy violation
 on the way."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from core.access import EDITOR
 from networks.models import NetworkApplication, NetworkMembership
-from networks.services import assign_staff_role
 from tests import factories
-from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -36,7 +34,6 @@ def submit(page, button: str) -> None:
 
 
 def test_a_municipality_applies_an_editor_approves_and_it_is_listed(site, browser, axe, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     factories.MunicipalityFactory(
         code="372013",
         prefecture=factories.prefecture("37"),
@@ -44,8 +41,7 @@ def test_a_municipality_applies_an_editor_approves_and_it_is_listed(site, browse
         kana="たかまつし",
         kind="city",
     )
-    editor = get_user_model().objects.create_user("tanaka", password=PASSWORD, last_name="田中")
-    assign_staff_role(editor, role=EDITOR)
+    factories.staff_user(EDITOR, username="tanaka", password=PASSWORD, last_name="田中")
 
     # A visitor applies; a first try with a mistyped code is refused in words.
     visitor = browser.new_context(

@@ -7,7 +7,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
 from core.access import BUREAU, EDITOR, VIEWER
 from networks.models import NetworkApplication, NetworkMembership
-from networks.services import assign_staff_role, submit_application
+from networks.services import submit_application
 from tests import factories
 from tests.admin_urls import admin_url
 
@@ -17,9 +17,7 @@ Status = NetworkApplication.Status
 
 
 def staff(django_user_model, username, role, block=None):
-    user = django_user_model.objects.create_user(username, is_staff=True)
-    assign_staff_role(user, role=role, block=factories.block(block) if block else None)
-    return user
+    return factories.staff_user(role, block, username=username)
 
 
 @pytest.fixture

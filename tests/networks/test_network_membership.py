@@ -11,7 +11,6 @@ from networks.models import NetworkApplication, NetworkMembership, Organization
 from networks.services import (
     NetworkMembershipError,
     approve_application,
-    assign_staff_role,
     leave_network,
     reject_application,
     submit_application,
@@ -22,20 +21,11 @@ pytestmark = pytest.mark.django_db
 
 Kind = NetworkApplication.ApplicantKind
 Status = NetworkApplication.Status
-TODAY = datetime.date(2026, 11, 30)
 
 
 @pytest.fixture
-def today(stand_on):
-    stand_on(TODAY)
-    return TODAY
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor1", email="editor1@example.jp")
-    assign_staff_role(user, role=EDITOR)
-    return user
+def editor(db):
+    return factories.staff_user(EDITOR, username="editor1", email="editor1@example.jp")
 
 
 def kumamoto():

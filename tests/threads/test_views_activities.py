@@ -129,14 +129,15 @@ def _populate_thread(thread: Thread, n: int) -> None:
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_vertical_thread_detail_query_count_is_fixed(client, django_assert_num_queries, n):
-    """10 queries whatever the number of records: the thread; its work items,
-    status updates and participations with organizations (3 prefetches); the
+    """11 queries whatever the number of records: the thread; its work items
+    (a prefetch); the count and page of its status updates; its first
+    participations with organizations; the
     field choices of the filter; the activity count, the page of activities
     and their organizations; the briefings and their members."""
     thread = ThreadFactory(kind=Thread.Kind.VERTICAL)
     _populate_thread(thread, n)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(detail_url(thread))
 
     assert len(response.context["activities"]) == n
@@ -145,12 +146,12 @@ def test_vertical_thread_detail_query_count_is_fixed(client, django_assert_num_q
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_diagonal_thread_detail_filtered_query_count_is_fixed(client, django_assert_num_queries, n):
-    """11 queries: the 10 of the unfiltered page, plus the lookup of the
+    """12 queries: the 11 of the unfiltered page, plus the lookup of the
     `block` value the filter validates."""
     thread = ThreadFactory(kind=Thread.Kind.DIAGONAL)
     _populate_thread(thread, n)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(detail_url(thread), {"block": "kyushu"})
 
     assert len(response.context["activities"]) == n
