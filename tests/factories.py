@@ -6,7 +6,20 @@ import datetime
 import factory
 
 from briefings.models import Briefing, ProgressReport
-from networks.models import Field, Member, Municipality, Organization, Prefecture, RegionalBlock
+from networks.models import (
+    Case,
+    Dispatch,
+    Field,
+    Match,
+    Member,
+    Municipality,
+    Need,
+    Offer,
+    Organization,
+    Prefecture,
+    Project,
+    RegionalBlock,
+)
 from threads.models import Activity, Participation, Progress, StatusUpdate, Thread, WorkItem
 
 
@@ -135,3 +148,84 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     as_of = datetime.date(2017, 2, 24)
     title = factory.Sequence(lambda n: f"説明会の開催状況{n}")
     quoted_figure = "合計２０回（平成２９年２月２４日現在）"
+
+
+# --- the national network's work (networks.models.cooperation) ---------------------------
+
+
+def municipality_organization(code: str = "431001", name: str = "熊本市") -> Organization:
+    """A municipality as an organization: 地方自治体 linked to its 団体コード
+    (the same row each time for one code)."""
+    municipality = MunicipalityFactory(code=code, name=name, prefecture=prefecture(code[:2]))
+    existing = Organization.objects.filter(municipality=municipality).first()
+    return existing or OrganizationFactory(
+        name=name, kind=Organization.Kind.LOCAL_GOVERNMENT, municipality=municipality
+    )
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Need
+
+    organization = factory.LazyFunction(municipality_organization)
+    field = factory.LazyFunction(field)
+    title = factory.Sequence(lambda n: f"地域課題{n}")
+    posted_on = datetime.date(2017, 6, 1)
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Offer
+        skip_postgeneration_save = True
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"ソリューション提案{n}")
+    nationwide = True
+    posted_on = datetime.date(2017, 6, 1)
+
+    @factory.post_generation
+    def fields(self, create, extracted, **kwargs):
+        if create:
+            self.fields.set(extracted if extracted is not None else [field()])
+
+
+class MatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Match
+
+    need = factory.SubFactory(NeedFactory)
+    offer = factory.SubFactory(OfferFactory)
+    proposed_on = datetime.date(2017, 6, 10)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    title = factory.Sequence(lambda n: f"プロジェクト{n}")
+    lead = factory.LazyFunction(municipality_organization)
+    field = factory.LazyFunction(field)
+    status_since = datetime.date(2017, 7, 1)
+
+
+class DispatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dispatch
+
+    from_organization = factory.LazyFunction(municipality_organization)
+    to_organization = factory.LazyFunction(lambda: municipality_organization("432024", "八代市"))
+    topic = factory.Sequence(lambda n: f"派遣テーマ{n}")
+    field = factory.LazyFunction(field)
+    start_on = datetime.date(2017, 8, 1)
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    title = factory.Sequence(lambda n: f"優良事例{n}")
+    organization = factory.LazyFunction(municipality_organization)
+    field = factory.LazyFunction(field)
+    stage = Case.Stage.IMPLEMENTED
+    council = factory.LazyFunction(block)
+    reported_on = datetime.date(2017, 9, 1)
