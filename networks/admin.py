@@ -128,3 +128,7 @@ class BureauMembershipAdmin(AuditedAdmin):
     list_select_related = ("user", "block")
     search_fields = folded("user__username", "user__last_name", "user__first_name", "block__name")
     autocomplete_fields = ("user", "block")
+
+
+# The national network's work: its own module (the admins register there).
+from . import cooperation_admin  # noqa: E402, F401

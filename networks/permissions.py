@@ -36,7 +36,7 @@ register_scope(Organization, block="block", others_visible=True)
 # municipality's or the company's block; a nationwide company's offers stay
 # the ministry's.
 register_scope(Need, block="prefecture__block")
-register_scope(Offer, block="organization__block")
+register_scope(Offer, block="organization__block", others_visible=True)
 register_scope(Match, block="need__prefecture__block")
 register_scope(Project, block="lead__block")
 register_scope(Dispatch, block="to_organization__block")

@@ -55,6 +55,13 @@ POLICY = RolePolicy(
                 "threads.activity": ("add", "change", "delete"),
                 "threads.statusupdate": ("add", "change", "delete"),
                 "networks.organization": ("add", "change", "delete", "import", "export"),
+                # The national network's work in the block (networks/permissions.py).
+                "networks.need": ("add", "change", "delete"),
+                "networks.offer": ("add", "change", "delete"),
+                "networks.match": ("add", "change", "delete"),
+                "networks.project": ("add", "change", "delete"),
+                "networks.dispatch": ("add", "change", "delete"),
+                "networks.case": ("add", "change", "delete"),
             },
         ),
         VIEWER: Grants(views=True, accounts=ACCOUNTS_READ),

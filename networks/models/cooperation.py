@@ -153,6 +153,9 @@ class Need(models.Model):
         error = municipality_error(organization, _("市区町村"))
         if error is not None:
             raise ValidationError({"organization": error})
+        if organization is not None:
+            # Known before the save, so the admin's scope check sees the place.
+            self.prefecture_id = organization.prefecture_id
 
 
 class OfferQuerySet(models.QuerySet):

@@ -17,7 +17,17 @@ from django.utils.text import Truncator
 from briefings.models import Briefing, BriefingMaterial
 from core.access import EDITOR
 from core.admin.locking import is_tracked
-from networks.models import BureauMembership, Member, Organization
+from networks.models import (
+    BureauMembership,
+    Case,
+    Dispatch,
+    Match,
+    Member,
+    Need,
+    Offer,
+    Organization,
+    Project,
+)
 from tests import factories
 from tests.core.test_audit_trail import admin_url, change_form_data, make_staff
 from threads.models import Activity, Participation, StatusUpdate, Thread, WorkItem
@@ -48,6 +58,12 @@ MAKERS = {
     Briefing: factories.BriefingFactory,
     BriefingMaterial: _material,
     BureauMembership: _membership,
+    Need: factories.NeedFactory,
+    Offer: factories.OfferFactory,
+    Match: factories.MatchFactory,
+    Project: factories.ProjectFactory,
+    Dispatch: factories.DispatchFactory,
+    Case: factories.CaseFactory,
 }
 
 
