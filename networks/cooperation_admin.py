@@ -29,6 +29,7 @@ from core.admin.scoped import ScopedAdmin
 from core.search import folded
 
 from .models import Case, Dispatch, Match, Need, Offer, Project, ProjectStatusChange
+from .models.cooperation import municipality_error
 from .services import cooperation
 from .services.cooperation import TransitionError
 
@@ -54,6 +55,8 @@ class MembershipCheckedForm(forms.ModelForm):
             organization = cleaned.get(name)
             if organization is None or name not in self.fields:
                 continue
+            if municipality and municipality_error(organization, "") is not None:
+                continue  # not a municipality at all: the model's clean() says so
             error = cooperation.membership_error(organization, municipality=municipality)
             if error is not None:
                 self.add_error(name, error)
