@@ -12,6 +12,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("portal.site_urls")),
     path("", include("portal.directory.urls")),
+    path("", include("portal.cooperation.urls")),
     path("threads/", include("threads.urls")),
     path("briefings/", include("briefings.urls")),
     prefix_default_language=False,

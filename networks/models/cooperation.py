@@ -146,7 +146,7 @@ class Need(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("network:need_list") + f"#need-{self.pk}"
+        return reverse("cooperation:need_list") + f"#need-{self.pk}"
 
     def clean(self):
         organization = self.organization if self.organization_id else None
@@ -222,7 +222,7 @@ class Offer(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("network:offer_list") + f"#offer-{self.pk}"
+        return reverse("cooperation:offer_list") + f"#offer-{self.pk}"
 
 
 class Match(models.Model):
@@ -349,7 +349,7 @@ class Project(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("network:project_detail", args=[self.pk])
+        return reverse("cooperation:project_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -540,7 +540,7 @@ class Case(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("network:case_list") + f"#case-{self.pk}"
+        return reverse("cooperation:case_list") + f"#case-{self.pk}"
 
     def clean(self):
         organization = self.organization if self.organization_id else None

@@ -9,6 +9,7 @@ from core import dates
 from core.views import BreadcrumbsMixin, LenientPaginationMixin
 from networks.models import Prefecture, RegionalBlock
 
+from ..cooperation.selectors import block_council
 from . import selectors
 from .filters import OrganizationFilterSet
 
@@ -59,6 +60,7 @@ class BlockDetailView(BreadcrumbsMixin, DetailView):
         context["briefings"] = selectors.place_briefings(self.object)
         context["organizations"] = selectors.block_organizations(self.object)
         context["activities"] = selectors.block_activities(self.object)
+        context["council"] = block_council(self.object)
         return context
 
 

@@ -258,9 +258,11 @@ def test_block_page_in_english(client):
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_block_page_query_count_is_fixed(client, django_assert_num_queries, stand_on, n):
-    """8 queries: the block and its prefectures (prefetch); upcoming briefings
+    """14 queries: the block and its prefectures (prefetch); upcoming briefings
     and their members; past briefings and their members; the organizations with
-    their prefecture; the activities with thread and field."""
+    their prefecture; the activities with thread and field; and the council's
+    section (tests/portal/test_cooperation_council.py): its members, its
+    block-scope sessions and their members, its activities, its cases, the map."""
     stand_on(datetime.date(2017, 2, 24))
     thread = ThreadFactory(kind=Thread.Kind.DIAGONAL)
     for i in range(n):
@@ -271,7 +273,7 @@ def test_block_page_query_count_is_fixed(client, django_assert_num_queries, stan
         OrganizationFactory(prefecture=prefecture("43"))
         ActivityFactory(thread=thread, block=block("kyushu"), field=field("education"))
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(14):
         response = client.get(url("block_detail", "kyushu"))
 
     assert len(response.context["activities"]) == n
