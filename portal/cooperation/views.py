@@ -8,6 +8,7 @@ empties the list and the form says why) and paginated.
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -25,6 +26,7 @@ class NetworkListView(BreadcrumbsMixin, LenientPaginationMixin, FilterView):
 
     paginate_by = PAGE_SIZE
     title = ""
+    filter_label = ""  # the filter form's accessible name
     url_name = ""
 
     def get_breadcrumbs(self):
@@ -33,11 +35,14 @@ class NetworkListView(BreadcrumbsMixin, LenientPaginationMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = self.title
+        context["filter_label"] = self.filter_label
+        context["current"] = self.url_name
         context["reset_url"] = reverse(f"cooperation:{self.url_name}")
         return context
 
 
 class NeedListView(NetworkListView):
+    filter_label = _("地域課題の絞り込み")
     template_name = "portal/cooperation/need_list.html"
     context_object_name = "needs"
     filterset_class = NeedFilterSet
@@ -52,6 +57,7 @@ class NeedListView(NetworkListView):
 
 
 class OfferListView(NetworkListView):
+    filter_label = _("ソリューション提案の絞り込み")
     template_name = "portal/cooperation/offer_list.html"
     context_object_name = "offers"
     filterset_class = OfferFilterSet
@@ -66,6 +72,7 @@ class OfferListView(NetworkListView):
 
 
 class ProjectListView(NetworkListView):
+    filter_label = _("プロジェクトの絞り込み")
     template_name = "portal/cooperation/project_list.html"
     context_object_name = "projects"
     filterset_class = ProjectFilterSet
@@ -80,6 +87,7 @@ class ProjectListView(NetworkListView):
 
 
 class CaseListView(NetworkListView):
+    filter_label = _("優良事例の絞り込み")
     template_name = "portal/cooperation/case_list.html"
     context_object_name = "cases"
     filterset_class = CaseFilterSet
