@@ -19,7 +19,7 @@ from threads.models import Activity, StatusUpdate
 
 from .. import seed
 from ..seed_loader import load_seed
-from . import briefings, organizations, threads
+from . import briefings, cooperation, organizations, threads
 from .context import Demo
 from .places import import_places
 from .volumes import Volumes
@@ -111,4 +111,5 @@ def generate_demo_data(
         step("briefings", lambda: briefings.make_briefings(demo))
         step("activities", lambda: threads.make_activities(demo))
         step("status updates", lambda: threads.make_status_updates(demo))
+        step("network", lambda: cooperation.make_network(demo))
     return made

@@ -25,6 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from briefings import admin_actions
 from briefings.models import Briefing
 from core.access import BUREAU
+from networks.models import Project
 from networks.services.staff import assign_staff_role
 from tests import factories
 from tests.browser.pages import PAGES
@@ -146,6 +147,9 @@ def test_admin_pages_have_no_csp_violations(site, browser, fast_passwords):
     _use_widgets(visitor)
     _import_organizations(visitor)
     _lifecycle_steps(visitor)
+    # The network's 状況を変更する form (networks.cooperation_admin).
+    project = Project.objects.order_by("pk").first()
+    visitor.visit(reverse("admin:networks_project_transition", args=[project.pk]))
     visitor.close()
     problems += visitor.problems
 
@@ -165,6 +169,12 @@ def test_admin_pages_have_no_csp_violations(site, browser, fast_passwords):
 MAKERS = {
     "networks.municipality": factories.MunicipalityFactory,
     "briefings.progressreport": factories.ProgressReportFactory,
+    "networks.need": factories.NeedFactory,
+    "networks.offer": factories.OfferFactory,
+    "networks.match": factories.MatchFactory,
+    "networks.project": factories.ProjectFactory,
+    "networks.dispatch": factories.DispatchFactory,
+    "networks.case": factories.CaseFactory,
 }
 
 
