@@ -29,9 +29,12 @@ from tests.core.fuzz import (
 from tests.factories import (
     ActivityFactory,
     BriefingFactory,
+    CaseFactory,
+    MatchFactory,
     MemberFactory,
     OrganizationFactory,
     ParticipationFactory,
+    ProjectFactory,
     StatusUpdateFactory,
     ThreadFactory,
     block,
@@ -53,6 +56,10 @@ LIST_ROUTES = [
     "/organizations/",
     "/search/",
     "/threads/<slug:slug>/",
+    "/network/needs/",
+    "/network/offers/",
+    "/network/projects/",
+    "/network/cases/",
 ]
 
 
@@ -72,6 +79,9 @@ def valid_values(settings, tmp_path) -> dict[str, dict[str, str]]:
     briefing.members.add(member)
     material = BriefingMaterial(briefing=briefing, order=1, title="説明資料")
     material.file.save("setsumei.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    match = MatchFactory()
+    project = ProjectFactory(spread_from=ProjectFactory())
+    CaseFactory()
     return {
         "/": {},
         "/about/": {},
@@ -89,6 +99,12 @@ def valid_values(settings, tmp_path) -> dict[str, dict[str, str]]:
         "/organizations/<id:pk>/": {"pk": str(organization.pk)},
         "/prefectures/<prefecture_code:code>/": {"code": "43"},
         "/blocks/<slug:code>/": {"code": "kyushu"},
+        "/network/needs/": {},
+        "/network/offers/": {},
+        "/network/projects/": {},
+        "/network/projects/<id:pk>/": {"pk": str(project.pk)},
+        "/network/cases/": {},
+        "/fields/<slug:slug>/": {"slug": match.need.field.slug},
     }
 
 
