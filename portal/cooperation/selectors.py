@@ -79,8 +79,10 @@ def offers_for_list() -> QuerySet:
 
 def projects_for_list() -> QuerySet:
     """Projects newest status first, with their lead, field, model and how often copied."""
-    return Project.objects.select_related("lead__prefecture", "field", "spread_from").annotate(
-        spread_count=Count("spread_to")
+    return (
+        Project.objects.select_related("lead__prefecture", "field", "spread_from")
+        .annotate(spread_count=Count("spread_to"))
+        .order_by("-status_since", "pk")
     )
 
 
