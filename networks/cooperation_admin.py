@@ -79,6 +79,23 @@ class OfferForm(MembershipCheckedForm):
         return cleaned
 
 
+class MatchForm(forms.ModelForm):
+    """A new match pairs an open need with an open offer (as record_match does)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            for name, label in (("need", _("地域課題")), ("offer", _("ソリューション提案"))):
+                row = cleaned.get(name)
+                if row is not None and row.status != "open":
+                    self.add_error(
+                        name,
+                        _("%(label)s「%(title)s」は募集を終了しています。")
+                        % {"label": label, "title": row.title},
+                    )
+        return cleaned
+
+
 class ProjectForm(MembershipCheckedForm):
     municipality_fields = ("lead",)
 
@@ -273,6 +290,7 @@ class OfferAdmin(CooperationAdmin):
 
 @admin.register(Match)
 class MatchAdmin(TransitionAdminMixin, CooperationAdmin):
+    form = MatchForm
     transition_with_date = True
     list_display = ("need", "offer", "status", "proposed_on", "decided_on")
     list_filter = ("status",)

@@ -239,3 +239,19 @@ def test_need_of_a_company_is_refused_in_the_form(login):
         "市区町村には、市区町村（団体コードのある地方自治体）を選んでください。"
         "「企業C」は市区町村ではありません。"
     ]
+
+
+def test_a_match_with_a_closed_need_is_refused_in_the_form(login):
+    client = login(EDITOR)
+    need = NeedFactory(status="closed", title="終了した課題")
+    offer = MatchFactory().offer
+
+    response = client.post(
+        admin_url(Match, "add"),
+        {"need": need.pk, "offer": offer.pk, "proposed_on": "2017-06-10"},
+    )
+
+    assert response.context["adminform"].form.errors["need"] == [
+        "地域課題「終了した課題」は募集を終了しています。"
+    ]
+    assert Match.objects.count() == 1
