@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +35,7 @@ from briefings.services.coverage import (
 from core.pagination import Capped, capped
 from networks.models import (
     Case,
+    Dispatch,
     Field,
     Match,
     Need,
@@ -360,4 +370,48 @@ def block_council(block: RegionalBlock) -> Council:
         ),
         cases=_capped(cases_for_list().filter(council=block).order_by("-reported_on", "pk")),
         map=block_work_map(block),
+    )
+
+
+# --- a municipality's page (the roadmap's /municipalities/<code>/ includes it) ----------------
+
+
+@dataclass(frozen=True)
+class MunicipalityWork:
+    """What the network records of one municipality (its organizations')."""
+
+    needs: Capped  # its needs, newest first, open and closed
+    projects: Capped  # projects it leads or partners in, newest status first
+    dispatches: Capped  # staff sent or received, newest first
+    cases: Capped  # its good-practice cases, newest first
+
+    def __bool__(self) -> bool:
+        return bool(self.needs or self.projects or self.dispatches or self.cases)
+
+
+def municipality_work(municipality) -> MunicipalityWork:
+    """The municipality page's network sections, in four queries."""
+    orgs = Organization.objects.filter(municipality=municipality).values("pk")
+    return MunicipalityWork(
+        needs=_capped(
+            Need.objects.filter(organization__in=orgs)
+            .select_related("field")
+            .order_by("-posted_on", "pk")
+        ),
+        projects=_capped(
+            Project.objects.filter(Q(lead__in=orgs) | Q(partners__in=orgs))
+            .distinct()
+            .select_related("lead", "field")
+            .order_by("-status_since", "pk")
+        ),
+        dispatches=_capped(
+            Dispatch.objects.filter(Q(from_organization__in=orgs) | Q(to_organization__in=orgs))
+            .select_related("from_organization", "to_organization", "field")
+            .order_by("-start_on", "pk")
+        ),
+        cases=_capped(
+            Case.objects.filter(organization__in=orgs)
+            .select_related("field", "council")
+            .order_by("-reported_on", "pk")
+        ),
     )
