@@ -24,11 +24,17 @@ def test_admin_index_lists_every_app(admin_client):
     assert {label: apps[label] for label in ["networks", "threads", "briefings"]} == {
         "networks": [
             "BureauMembership",
+            "Case",
+            "Dispatch",
             "Field",
+            "Match",
             "Member",
             "Municipality",
+            "Need",
+            "Offer",
             "Organization",
             "Prefecture",
+            "Project",
             "RegionalBlock",
         ],
         "threads": ["Activity", "Participation", "StatusUpdate", "Thread", "WorkItem"],
