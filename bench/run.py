@@ -43,6 +43,10 @@ def pages(database: str, today: datetime.date) -> list[tuple[str, str]]:
         "SELECT id FROM briefings_briefing WHERE status = 'held' AND deleted_at IS NULL "
         "ORDER BY date DESC, id LIMIT 1",
     )
+    project = psql(
+        database,
+        "SELECT id FROM networks_project WHERE spread_from_id IS NOT NULL ORDER BY id LIMIT 1",
+    )
     search = urllib.parse.quote("説明会")
     municipality = psql(
         database,
@@ -65,6 +69,12 @@ def pages(database: str, today: datetime.date) -> list[tuple[str, str]]:
         ("municipality", f"/municipalities/{municipality}/"),
         ("network members", "/network/members/"),
         ("network members filtered", "/network/members/?kind=local_government&field=education"),
+        ("needs", "/network/needs/?field=education"),
+        ("offers", "/network/offers/?block=kanto"),
+        ("projects", "/network/projects/"),
+        ("project", f"/network/projects/{project}/"),
+        ("cases", "/network/cases/?block=kanto"),
+        ("field", "/fields/education/"),
         ("search", f"/search/?q={search}"),
         ("about", "/about/"),
     ]

@@ -131,5 +131,5 @@ class BureauMembershipAdmin(AuditedAdmin):
 
 
 # Registered in their own modules: the roadmap's admins, and the national
-# network's applications and memberships (reviewed by editors).
-from . import admin_membership, roadmap_admin  # noqa: E402, F401
+# network's applications and memberships (reviewed by editors) and its work.
+from . import admin_membership, cooperation_admin, roadmap_admin  # noqa: E402, F401

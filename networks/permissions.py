@@ -14,12 +14,18 @@ bureau its block's; the prefecture's own reports are a prefecture user's.
 from core.access import register_place, register_scope
 
 from .models import (
+    Case,
+    Dispatch,
     ImplementationReport,
+    Match,
     Municipality,
+    Need,
     NetworkApplication,
     NetworkMembership,
+    Offer,
     Organization,
     Prefecture,
+    Project,
     RegionalBlock,
 )
 
@@ -37,3 +43,16 @@ register_scope(
 # are the ministry's to decide; bureaus and viewers read them (portal/roles.py).
 register_scope(NetworkMembership, block="organization__block")
 register_scope(NetworkApplication, block="prefecture__block")
+
+# The national network's work: a bureau reaches the rows of its own block, by
+# the place of the municipality they are about (a dispatch: the receiving one;
+# a case: the council that reported it, which is the municipality's block).
+# Offers are companies' and matches pair them with needs: both by the
+# municipality's or the company's block; a nationwide company's offers stay
+# the ministry's.
+register_scope(Need, block="prefecture__block")
+register_scope(Offer, block="organization__block", others_visible=True)
+register_scope(Match, block="need__prefecture__block")
+register_scope(Project, block="lead__block")
+register_scope(Dispatch, block="to_organization__block")
+register_scope(Case, block="council")

@@ -69,6 +69,13 @@ POLICY = RolePolicy(
                     "import",
                     "export",
                 ),
+                # The national network's work in the block (networks/permissions.py).
+                "networks.need": ("add", "change", "delete"),
+                "networks.offer": ("add", "change", "delete"),
+                "networks.match": ("add", "change", "delete"),
+                "networks.project": ("add", "change", "delete"),
+                "networks.dispatch": ("add", "change", "delete"),
+                "networks.case": ("add", "change", "delete"),
             },
         ),
         # A local government's staff report and correct their own stages

@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.site_urls")),
     path("", include("portal.directory.urls")),
     path("network/", include("portal.membership.urls")),
+    path("", include("portal.cooperation.urls")),
     path("threads/", include("threads.urls")),
     path("briefings/", include("briefings.urls")),
     prefix_default_language=False,

@@ -10,14 +10,20 @@ from django.contrib.auth.models import Group
 from briefings.models import Briefing, ProgressReport
 from core.access import BUREAU, GROUP_NAMES
 from networks.models import (
+    Case,
+    Dispatch,
     Field,
     ImplementationReport,
+    Match,
     Member,
     Municipality,
+    Need,
     NetworkApplication,
     NetworkMembership,
+    Offer,
     Organization,
     Prefecture,
+    Project,
     RegionalBlock,
     RoadmapModel,
 )
@@ -268,3 +274,97 @@ class NetworkApplicationFactory(factory.django.DjangoModelFactory):
     prefecture = factory.LazyFunction(prefecture)
     contact_name = "山田太郎"
     email = factory.Sequence(lambda n: f"applicant{n}@example.jp")
+
+
+# --- the national network's work (networks.models.cooperation) ---------------------------
+
+
+def municipality_organization(code: str = "431001", name: str = "熊本市") -> Organization:
+    """A municipality as an organization: 地方自治体 linked to its 団体コード
+    (the same row each time for one code), a member of the national network."""
+    municipality = MunicipalityFactory(code=code, name=name, prefecture=prefecture(code[:2]))
+    existing = Organization.objects.filter(municipality=municipality).first()
+    return network_member(
+        existing
+        or OrganizationFactory(
+            name=name, kind=Organization.Kind.LOCAL_GOVERNMENT, municipality=municipality
+        )
+    )
+
+
+def network_member(organization: Organization) -> Organization:
+    """`organization`, made a current member of the national network (once):
+    only members post needs, offers and projects."""
+    if not organization.network_memberships.filter(left_on__isnull=True).exists():
+        NetworkMembership.objects.create(
+            organization=organization, joined_on=datetime.date(2017, 4, 1)
+        )
+    return organization
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Need
+
+    organization = factory.LazyFunction(municipality_organization)
+    field = factory.LazyFunction(field)
+    title = factory.Sequence(lambda n: f"地域課題{n}")
+    posted_on = datetime.date(2017, 6, 1)
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Offer
+        skip_postgeneration_save = True
+
+    organization = factory.LazyFunction(lambda: network_member(OrganizationFactory()))
+    title = factory.Sequence(lambda n: f"ソリューション提案{n}")
+    nationwide = True
+    posted_on = datetime.date(2017, 6, 1)
+
+    @factory.post_generation
+    def fields(self, create, extracted, **kwargs):
+        if create:
+            self.fields.set(extracted if extracted is not None else [field()])
+
+
+class MatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Match
+
+    need = factory.SubFactory(NeedFactory)
+    offer = factory.SubFactory(OfferFactory)
+    proposed_on = datetime.date(2017, 6, 10)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    title = factory.Sequence(lambda n: f"プロジェクト{n}")
+    lead = factory.LazyFunction(municipality_organization)
+    field = factory.LazyFunction(field)
+    status_since = datetime.date(2017, 7, 1)
+
+
+class DispatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dispatch
+
+    from_organization = factory.LazyFunction(municipality_organization)
+    to_organization = factory.LazyFunction(lambda: municipality_organization("432024", "八代市"))
+    topic = factory.Sequence(lambda n: f"派遣テーマ{n}")
+    field = factory.LazyFunction(field)
+    start_on = datetime.date(2017, 8, 1)
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    title = factory.Sequence(lambda n: f"優良事例{n}")
+    organization = factory.LazyFunction(municipality_organization)
+    field = factory.LazyFunction(field)
+    stage = Case.Stage.IMPLEMENTED
+    council = factory.LazyFunction(block)
+    reported_on = datetime.date(2017, 9, 1)

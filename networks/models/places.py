@@ -199,3 +199,6 @@ class Field(BilingualName):
         ordering = ["order", "slug"]
         verbose_name = _("分野")
         verbose_name_plural = _("分野")
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:field_detail", args=[self.slug])

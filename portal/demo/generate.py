@@ -21,7 +21,7 @@ from threads.models import Activity, StatusUpdate
 from .. import seed
 from ..roadmap_loader import load_roadmap
 from ..seed_loader import load_seed
-from . import briefings, network, organizations, roadmap, threads
+from . import briefings, cooperation, network, organizations, roadmap, threads
 from .context import Demo
 from .places import import_places
 from .volumes import Volumes
@@ -117,5 +117,6 @@ def generate_demo_data(
         step("status updates", lambda: threads.make_status_updates(demo))
         step("implementation reports", lambda: roadmap.make_reports(demo))
         step("network members", lambda: network.make_network(demo))
+        step("network", lambda: cooperation.make_network(demo))
         data_changed()  # bulk inserts send no model signal (core/cache.py)
     return made

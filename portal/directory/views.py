@@ -9,6 +9,7 @@ from core import dates
 from core.views import BreadcrumbsMixin, LenientPaginationMixin
 from networks.models import Prefecture, RegionalBlock
 
+from ..cooperation.selectors import block_council
 from ..roadmap.selectors import place_rates
 from . import selectors
 from .filters import OrganizationFilterSet
@@ -62,6 +63,7 @@ class BlockDetailView(BreadcrumbsMixin, DetailView):
         context["organizations"] = selectors.block_organizations(self.object)
         context["activities"] = selectors.block_activities(self.object)
         context["roadmap_rates"] = place_rates(self.object)
+        context["council"] = block_council(self.object)
         return context
 
 

@@ -50,6 +50,46 @@ def _municipality_detail() -> str:
     return city.get_absolute_url()
 
 
+def _network_sample() -> dict[str, str]:
+    """A small record of the network's work (the seed has none): two
+    municipalities, a need matched with an offer, a project copied by
+    another, a case. Made once per database; returns addresses of its rows."""
+    from networks.models import Project
+    from networks.services import cooperation
+    from tests import factories
+
+    copy = Project.objects.filter(title="見守りIoTの横展開").first()
+    if copy is None:
+        kumamoto = factories.municipality_organization()
+        yatsushiro = factories.municipality_organization("432024", "八代市")
+        need = factories.NeedFactory(organization=yatsushiro, title="高齢者の見守り")
+        cooperation.record_match(need, factories.OfferFactory(title="見守りセンサー"))
+        model = cooperation.propose_project(
+            title="見守りIoT", lead=kumamoto, field=factories.field(), on=need.posted_on
+        )
+        copy = cooperation.propose_project(
+            title="見守りIoTの横展開",
+            lead=yatsushiro,
+            field=factories.field(),
+            spread_from=model,
+            on=need.posted_on,
+        )
+        factories.CaseFactory(organization=kumamoto, title="見守りIoTの実装")
+    return {"project": copy.get_absolute_url()}
+
+
+def _with_network_sample(path: str) -> Callable[[], str]:
+    def address() -> str:
+        _network_sample()
+        return path
+
+    return address
+
+
+def _project_detail() -> str:
+    return _network_sample()["project"]
+
+
 @dataclass(frozen=True)
 class PageType:
     label: str
@@ -76,6 +116,16 @@ PAGES: dict[str, PageType] = {
     "block": PageType("A regional block: 九州", "/blocks/kyushu/"),
     "organizations": PageType("Organizations", "/organizations/"),
     "organization-detail": PageType("An organization: 九州総合通信局", _organization_detail),
+    "network-needs": PageType(
+        "The network's open needs, with their matches", _with_network_sample("/network/needs/")
+    ),
+    "network-offers": PageType(
+        "The network's open offers", _with_network_sample("/network/offers/")
+    ),
+    "network-projects": PageType("Projects", _with_network_sample("/network/projects/")),
+    "network-project": PageType("A project, its history and spread", _project_detail),
+    "network-cases": PageType("Good-practice cases", _with_network_sample("/network/cases/")),
+    "field": PageType("A field: 教育", _with_network_sample("/fields/education/")),
     "search": PageType("Search for 説明会", "/search/?q=説明会"),
     "search-empty": PageType("Search, no query", "/search/"),
     "about": PageType("About and figure definitions", "/about/"),

@@ -23,6 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from briefings import admin_actions
 from briefings.models import Briefing
 from core.access import BUREAU
+from networks.models import Project
 from tests import factories
 from tests.browser.helpers import PASSWORD, Visitor
 from tests.browser.pages import PAGES
@@ -68,6 +69,9 @@ def test_admin_pages_have_no_csp_violations(site, browser):
     _use_widgets(visitor)
     _import_organizations(visitor)
     _lifecycle_steps(visitor)
+    # The network's 状況を変更する form (networks.cooperation_admin).
+    project = Project.objects.order_by("pk").first()
+    visitor.visit(reverse("admin:networks_project_transition", args=[project.pk]))
     visitor.close()
     problems += visitor.problems
 
@@ -100,6 +104,12 @@ MAKERS = {
     "networks.localgovernmentmembership": _local_membership,
     "networks.networkapplication": factories.NetworkApplicationFactory,
     "networks.networkmembership": factories.NetworkMembershipFactory,
+    "networks.need": factories.NeedFactory,
+    "networks.offer": factories.OfferFactory,
+    "networks.match": factories.MatchFactory,
+    "networks.project": factories.ProjectFactory,
+    "networks.dispatch": factories.DispatchFactory,
+    "networks.case": factories.CaseFactory,
 }
 
 

@@ -19,13 +19,19 @@ from core.access import EDITOR
 from core.admin.locking import is_tracked
 from networks.models import (
     BureauMembership,
+    Case,
+    Dispatch,
     ImplementationReport,
     LocalGovernmentMembership,
+    Match,
     Member,
     NationalTarget,
+    Need,
     NetworkApplication,
     NetworkMembership,
+    Offer,
     Organization,
+    Project,
     RoadmapModel,
 )
 from tests import factories
@@ -77,6 +83,12 @@ MAKERS = {
     NationalTarget: _national_target,
     ImplementationReport: factories.ImplementationReportFactory,
     LocalGovernmentMembership: _local_membership,
+    Need: factories.NeedFactory,
+    Offer: factories.OfferFactory,
+    Match: factories.MatchFactory,
+    Project: factories.ProjectFactory,
+    Dispatch: factories.DispatchFactory,
+    Case: factories.CaseFactory,
 }
 
 

@@ -29,10 +29,13 @@ from tests.core.fuzz import (
 from tests.factories import (
     ActivityFactory,
     BriefingFactory,
+    CaseFactory,
     ImplementationReportFactory,
+    MatchFactory,
     MemberFactory,
     OrganizationFactory,
     ParticipationFactory,
+    ProjectFactory,
     StatusUpdateFactory,
     ThreadFactory,
     block,
@@ -57,6 +60,10 @@ LIST_ROUTES = [
     "/network/members/",
     "/search/",
     "/threads/<slug:slug>/",
+    "/network/needs/",
+    "/network/offers/",
+    "/network/projects/",
+    "/network/cases/",
 ]
 
 
@@ -77,6 +84,9 @@ def valid_values(settings, tmp_path) -> dict[str, dict[str, str]]:
     material = BriefingMaterial(briefing=briefing, order=1, title="説明資料")
     material.file.save("setsumei.pdf", ContentFile(b"%PDF-1.4"), save=True)
     report = ImplementationReportFactory()
+    match = MatchFactory()
+    project = ProjectFactory(spread_from=ProjectFactory())
+    CaseFactory()
     return {
         "/": {},
         "/about/": {},
@@ -100,6 +110,12 @@ def valid_values(settings, tmp_path) -> dict[str, dict[str, str]]:
         "/network/apply/": {},
         "/network/apply/done/": {},
         "/network/members/": {},
+        "/network/needs/": {},
+        "/network/offers/": {},
+        "/network/projects/": {},
+        "/network/projects/<id:pk>/": {"pk": str(project.pk)},
+        "/network/cases/": {},
+        "/fields/<slug:slug>/": {"slug": match.need.field.slug},
     }
 
 

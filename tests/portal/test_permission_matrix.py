@@ -25,16 +25,22 @@ from briefings.models import Briefing, ProgressReport
 from core.access import BUREAU, EDITOR, GROUP_NAMES, LOCAL, VIEWER
 from networks.models import (
     BureauMembership,
+    Case,
+    Dispatch,
     Field,
     ImplementationReport,
     LocalGovernmentMembership,
+    Match,
     Member,
     Municipality,
     NationalTarget,
+    Need,
     NetworkApplication,
     NetworkMembership,
+    Offer,
     Organization,
     Prefecture,
+    Project,
     RegionalBlock,
     RoadmapModel,
 )
@@ -42,14 +48,20 @@ from networks.validators import check_digit
 from tests.factories import (
     ActivityFactory,
     BriefingFactory,
+    CaseFactory,
+    DispatchFactory,
     FieldFactory,
+    MatchFactory,
     MemberFactory,
     MunicipalityFactory,
+    NeedFactory,
     NetworkApplicationFactory,
     NetworkMembershipFactory,
+    OfferFactory,
     OrganizationFactory,
     ParticipationFactory,
     ProgressReportFactory,
+    ProjectFactory,
     RoadmapModelFactory,
     StatusUpdateFactory,
     ThreadFactory,
@@ -58,6 +70,8 @@ from tests.factories import (
     bureau_without_block,
     field,
     municipality,
+    municipality_organization,
+    network_member,
     prefecture,
     staff_user,
 )
@@ -369,6 +383,107 @@ MODELS = {
 }
 
 
+# The national network's work: each row lies in the block of the municipality
+# (or company) it is about; a case in its reporting council's block.
+
+
+def side_municipality(side: str) -> Organization:
+    if side == OWN:
+        return municipality_organization("431001", "熊本市")
+    return municipality_organization("131016", "千代田区")
+
+
+def side_company(side: str) -> Organization:
+    return network_member(
+        OrganizationFactory(
+            prefecture=prefecture(OWN_PREFECTURE if side == OWN else OTHER_PREFECTURE)
+        )
+    )
+
+
+def dispatch_values(side: str) -> dict:
+    return {
+        "topic": "職員派遣",
+        "field": field().pk,
+        "start_on": "2030-01-10",
+        "from_organization": municipality_organization("432024", "八代市").pk,
+        "to_organization": side_municipality(side).pk,
+    }
+
+
+NETWORK_MODELS = [
+    Model(
+        Need,
+        make=lambda side: NeedFactory(organization=side_municipality(side)),
+        values=lambda side: {
+            "title": "新しい地域課題",
+            "organization": side_municipality(side).pk,
+            "field": field().pk,
+            "status": "open",
+            "posted_on": "2030-01-10",
+        },
+        change=("title", "変更後の地域課題"),
+    ),
+    Model(
+        Offer,
+        make=lambda side: OfferFactory(organization=side_company(side)),
+        values=lambda side: {
+            "title": "新しい提案",
+            "organization": side_company(side).pk,
+            "fields": [field().pk],
+            "nationwide": "on",
+            "status": "open",
+            "posted_on": "2030-01-10",
+        },
+        change=("title", "変更後の提案"),
+    ),
+    Model(
+        Match,
+        make=lambda side: MatchFactory(need=NeedFactory(organization=side_municipality(side))),
+        values=lambda side: {
+            "need": NeedFactory(organization=side_municipality(side)).pk,
+            "offer": OfferFactory().pk,
+            "proposed_on": "2030-01-10",
+        },
+        change=("note", "協議を始める"),
+    ),
+    Model(
+        Project,
+        make=lambda side: ProjectFactory(lead=side_municipality(side)),
+        values=lambda side: {
+            "title": "新しいプロジェクト",
+            "lead": side_municipality(side).pk,
+            "field": field().pk,
+            "status_since": "2030-01-10",
+        },
+        change=("title", "変更後のプロジェクト"),
+    ),
+    Model(
+        Dispatch,
+        make=lambda side: DispatchFactory(
+            from_organization=municipality_organization("432024", "八代市"),
+            to_organization=side_municipality(side),
+        ),
+        values=dispatch_values,
+        change=("topic", "変更後のテーマ"),
+    ),
+    Model(
+        Case,
+        make=lambda side: CaseFactory(organization=side_municipality(side), council=block(side)),
+        values=lambda side: {
+            "title": "新しい優良事例",
+            "organization": side_municipality(side).pk,
+            "field": field().pk,
+            "stage": "trial",
+            "council": block(side).pk,
+            "reported_on": "2030-01-10",
+        },
+        change=("title", "変更後の優良事例"),
+    ),
+]
+MODELS.update({m.label: m for m in NETWORK_MODELS})
+
+
 def assign_member(username: str):
     return get_user_model().objects.create_user(username=username, is_staff=True)
 
@@ -382,6 +497,10 @@ def assign_member(username: str):
 # bureau reads everything but other blocks' scoped rows and the bureau
 # memberships, writes only its own block's rows of the scoped models, and
 # never gets a row into another block.
+
+NETWORK_LABELS = [m.label for m in NETWORK_MODELS]
+# Whose form offers a bureau only its own block's choices: a case's council, a match's need.
+NARROWED_ON_ADD = ("networks.case", "networks.match")
 
 # fmt: off
 _ = None  # the action does not apply
@@ -469,6 +588,34 @@ MATRIX = {
             VIEWER:               (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
         }
         for label in ["networks.regionalblock", "networks.prefecture"]
+    },
+    # The network's work: a bureau keeps its block's rows. Another block's
+    # municipality is a choice it may see (organizations are public), so such
+    # a save is refused (403) by the scope check; a case's council is a block
+    # the form narrows (rejected), as is a match's need. Moving rows is tested in
+    # tests/networks/test_cooperation_admin.py.
+    **{
+        (label, OWN): {
+            EDITOR:               (OK,     OK,      OK,      DONE,         DONE,    _,            DONE,    _),
+            BUREAU:               (OK,     OK,      OK,      DONE,         DONE,    _,            DONE,    _),
+            VIEWER:               (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
+        }
+        for label in NETWORK_LABELS
+    },
+    **{
+        (label, OTHER): {
+            EDITOR:               (OK,     OK,      OK,      DONE,         DONE,    _,            DONE,    _),
+            BUREAU:               (HIDDEN, MISSING, MISSING, REJECTED if label in NARROWED_ON_ADD else DENIED, MISSING, _, MISSING, _),
+            VIEWER:               (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
+        }
+        for label in NETWORK_LABELS
+        if label != "networks.offer"
+    },
+    # Offers stay visible to a bureau (a need in its block may match anyone's), read-only.
+    ("networks.offer", OTHER): {
+        EDITOR:                   (OK,     OK,      OK,      DONE,         DONE,    _,            DONE,    _),
+        BUREAU:                   (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
+        VIEWER:                   (OK,     OK,      OK,      DENIED,       DENIED,  _,            DENIED,  _),
     },
     # The network: editors review, bureaus read their block's, viewers read all.
     ("networks.networkmembership", OWN): {
@@ -632,7 +779,9 @@ def test_permission_matrix(login, label, side, role, action, outcome):
             elif spec.block_in_form:
                 assert new.block_id == values["block"]
         else:
-            assert response.status_code == (200 if outcome == REJECTED else outcome)
+            assert response.status_code == (200 if outcome == REJECTED else outcome), errors(
+                response
+            )
             if outcome == REJECTED:
                 assert response.context["errors"]
             assert table(model) == before
@@ -663,7 +812,9 @@ def test_permission_matrix(login, label, side, role, action, outcome):
             assert response.status_code == 302, errors(response)
             assert obj.block == block(OWN)
         else:
-            assert response.status_code == (200 if outcome == REJECTED else outcome)
+            assert response.status_code == (200 if outcome == REJECTED else outcome), errors(
+                response
+            )
             assert table(model) == before
 
     elif action == "delete":

@@ -13,14 +13,24 @@ from briefings.models import Briefing
 from core.filters import PortalFilterSet
 from core.search import MAX_QUERY_LENGTH, MAX_TERMS
 from networks.models import Organization
+from portal.cooperation.filters import (
+    CaseFilterSet,
+    NeedFilterSet,
+    OfferFilterSet,
+    ProjectFilterSet,
+)
 from portal.directory.filters import OrganizationFilterSet
 from portal.membership.filters import MemberFilterSet
 from tests.admin_urls import admin_url
 from tests.factories import (
     ActivityFactory,
     BriefingFactory,
+    CaseFactory,
+    NeedFactory,
     NetworkMembershipFactory,
+    OfferFactory,
     OrganizationFactory,
+    ProjectFactory,
     StatusUpdateFactory,
     ThreadFactory,
 )
@@ -80,6 +90,15 @@ LISTS = {
         "キーワード",
         MAX_QUERY_LENGTH,
     ),
+    **{
+        name: PublicList(filterset, make, "キーワード", MAX_QUERY_LENGTH, f"/network/{name}/", name)
+        for name, filterset, make in [
+            ("needs", NeedFilterSet, lambda text: NeedFactory(title=text)),
+            ("offers", OfferFilterSet, lambda text: OfferFactory(title=text)),
+            ("projects", ProjectFilterSet, lambda text: ProjectFactory(title=text)),
+            ("cases", CaseFilterSet, lambda text: CaseFactory(title=text)),
+        ]
+    },
 }
 
 # The site search's groups and a record of each holding the text.
