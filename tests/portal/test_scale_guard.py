@@ -29,13 +29,17 @@ from django.utils import translation
 
 from briefings.models import Briefing
 from core.rowcount import count_rows
-from networks.models import Organization
+from networks.models import ImplementationReport, Organization, Project
 from portal.demo import Volumes, generate_demo_data, reset_database
 
 TODAY = datetime.date(2026, 11, 30)
 SMALL, LARGE = 0.01, 0.05
 MAX_RATIO = 1.5
 SECTION = 2
+# The links read for the SECTION rows a list shows (a session's members, an
+# activity's organizations) differ from sample to sample: a few rows more at
+# the larger size are that, not growth (an unbounded list grows fivefold).
+ROW_SLACK = 8
 
 
 def _briefing() -> str:
@@ -64,6 +68,28 @@ def _organization() -> str:
     return Organization.objects.get(name="九州総合通信局").get_absolute_url()
 
 
+def _municipality() -> str:
+    """The municipality with the most reports: every section of its page has rows."""
+    busiest = (
+        ImplementationReport.objects.exclude(municipality=None)
+        .values("municipality__code")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "municipality__code")
+        .first()
+    )
+    return f"/municipalities/{busiest['municipality__code']}/"
+
+
+def _project() -> str:
+    """The project copied most often (its spread is listed on its page)."""
+    return (
+        Project.objects.annotate(n=Count("spread_to"))
+        .order_by("-n", "pk")
+        .first()
+        .get_absolute_url()
+    )
+
+
 # Every public page type (as tests/browser/pages.py lists them), by name.
 PAGES = {
     "home": "/",
@@ -85,6 +111,18 @@ PAGES = {
     "search": "/search/?q=説明会",
     "search, no query": "/search/",
     "about": "/about/",
+    "roadmap": "/roadmap/",
+    "roadmap model": "/roadmap/telework/",
+    "roadmap model, past date": "/roadmap/telework/?as_of=2024-03-31",
+    "municipality": _municipality,
+    "network members": "/network/members/",
+    "network apply": "/network/apply/",
+    "needs": "/network/needs/",
+    "offers": "/network/offers/",
+    "projects": "/network/projects/",
+    "project": _project,
+    "cases": "/network/cases/",
+    "field": "/fields/education/",
 }
 
 
@@ -109,8 +147,12 @@ def measure(scale: float) -> dict[str, tuple[int, int, int]]:
 def small_sections(monkeypatch):
     """Every cap and page size of the public pages lowered to SECTION."""
     from briefings.views import BriefingListView
+    from portal.cooperation import selectors as cooperation
+    from portal.cooperation.views import NetworkListView
     from portal.directory import selectors as directory
     from portal.directory.views import OrganizationListView
+    from portal.membership.views import MemberListView
+    from portal.roadmap import views as roadmap_views
     from threads import selectors as threads
     from threads.views import ThreadDetailView
 
@@ -121,6 +163,10 @@ def small_sections(monkeypatch):
     monkeypatch.setattr(ThreadDetailView, "updates_per_page", SECTION)
     monkeypatch.setattr(BriefingListView, "paginate_by", SECTION)
     monkeypatch.setattr(OrganizationListView, "paginate_by", SECTION)
+    monkeypatch.setattr(roadmap_views, "IMPLEMENTING_PER_PAGE", SECTION)
+    monkeypatch.setattr(MemberListView, "paginate_by", SECTION)
+    monkeypatch.setattr(NetworkListView, "paginate_by", SECTION)
+    monkeypatch.setattr(cooperation, "SECTION_LIMIT", SECTION)
 
 
 @pytest.mark.django_db
@@ -142,7 +188,7 @@ def test_no_public_page_grows_with_the_data(settings, tmp_path, stand_on, small_
         f"queries {small[page][1]} → {large[page][1]}, "
         f"bytes {small[page][2]:,} → {large[page][2]:,}"
         for page in small
-        if large[page][0] > MAX_RATIO * small[page][0]
+        if large[page][0] > max(MAX_RATIO * small[page][0], small[page][0] + ROW_SLACK)
         or large[page][1] > small[page][1]
         or large[page][2] > MAX_RATIO * small[page][2]
     ]
