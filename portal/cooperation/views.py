@@ -15,6 +15,7 @@ from django_filters.views import FilterView
 from core.views import BreadcrumbsMixin, LenientPaginationMixin
 from networks.models import Field
 
+from ..roadmap import selectors as roadmap
 from . import selectors
 from .filters import CaseFilterSet, NeedFilterSet, OfferFilterSet, ProjectFilterSet
 
@@ -139,4 +140,5 @@ class FieldDetailView(BreadcrumbsMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["work"] = selectors.field_work(self.object)
+        context["roadmap_models"] = roadmap.field_models(self.object)
         return context

@@ -159,6 +159,17 @@ def overview(as_of: datetime.date | None = None) -> Overview:
     )
 
 
+def field_models(field: Field, as_of: datetime.date | None = None) -> list[ModelPicture]:
+    """A field's models with the municipalities at each stage (three queries:
+    the stage counts, the denominator, the models), for the field's page."""
+    counts, _latest = stage_counts_by_model(as_of, model__field=field)
+    total = Municipality.objects.counted().count()
+    return [
+        ModelPicture(model, StageCounts(counts.get(model.pk, {}), total))
+        for model in RoadmapModel.objects.filter(field=field).order_by("order", "slug")
+    ]
+
+
 # --- one model ----------------------------------------------------------------
 
 

@@ -1,0 +1,42 @@
+"""A field's page shows the field's roadmap models with how many municipalities
+stand at each stage, as a share of all municipalities (issue 12: "the roadmap
+models of that field with their rates")."""
+
+import datetime
+
+import pytest
+
+from networks.models import ImplementationReport
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_field_page_lists_its_models_with_the_implemented_share(client):
+    education = factories.field("education")
+    cloud = factories.RoadmapModelFactory(field=education, name="教育クラウド")
+    other_field = factories.RoadmapModelFactory(field=factories.field("disaster"), name="Lアラート")
+    kumamoto = factories.MunicipalityFactory()
+    factories.municipality("432024", "人吉市")
+    factories.ImplementationReportFactory(
+        municipality=kumamoto,
+        model=cloud,
+        stage=ImplementationReport.Stage.IMPLEMENTED,
+        as_of=datetime.date(2019, 3, 31),
+    )
+
+    response = client.get(education.get_absolute_url())
+
+    pictures = response.context["roadmap_models"]
+    assert [p.model for p in pictures] == [cloud]
+    assert (pictures[0].stages.implemented, pictures[0].stages.total) == (1, 2)
+    html = response.content.decode()
+    assert "教育クラウド" in html and other_field.name not in html
+    assert "50.0%" in html
+
+
+def test_field_without_models_says_so(client):
+    response = client.get(factories.field("education").get_absolute_url())
+
+    assert response.context["roadmap_models"] == []
+    assert "この分野のモデルはまだ登録されていません。" in response.content.decode()
