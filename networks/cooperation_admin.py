@@ -391,14 +391,14 @@ class DispatchAdmin(TransitionAdminMixin, CooperationAdmin):
 @admin.register(Case)
 class CaseAdmin(CooperationAdmin):
     form = CaseForm
-    list_display = ("title", "organization", "field", "stage", "council", "reported_on")
+    list_display = ("title", "organization", "field", "model", "stage", "council", "reported_on")
     list_filter = ("stage", "field", "council")
-    list_select_related = ("organization", "field", "council")
+    list_select_related = ("organization", "field", "model", "council")
     search_fields = folded("title", "summary", "organization__name")
     autocomplete_fields = ("organization", "field", "council")
     date_hierarchy = "reported_on"
     fieldsets = (
-        (None, {"fields": ("title", "organization", "field", "stage")}),
+        (None, {"fields": ("title", "organization", "field", "model", "stage")}),
         (_("報告"), {"fields": ("council", "reported_on")}),
         (_("内容"), {"fields": ("summary", "url")}),
     )

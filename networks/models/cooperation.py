@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from .organizations import Organization
 from .places import Field, Prefecture, RegionalBlock
+from .roadmap import RoadmapModel
 
 
 def status_is_valid(choices: type[models.TextChoices]) -> Q:
@@ -506,6 +507,15 @@ class Case(models.Model):
     field = models.ForeignKey(
         Field, on_delete=models.PROTECT, related_name="cases", verbose_name=_("分野")
     )
+    model = models.ForeignKey(
+        RoadmapModel,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("ロードマップのモデル"),
+        help_text=_("事例が実装するロードマップの分野別モデル（分野のモデルから選びます）。"),
+    )
     stage = models.CharField(_("段階"), max_length=12, choices=Stage.choices)
     summary = models.TextField(_("概要"), blank=True)
     url = models.URLField(_("参考URL"), blank=True)
@@ -547,6 +557,15 @@ class Case(models.Model):
         error = municipality_error(organization, _("市区町村"))
         if error is not None:
             raise ValidationError({"organization": error})
+        if self.model_id and self.field_id and self.model.field_id != self.field_id:
+            raise ValidationError(
+                {
+                    "model": _(
+                        "「%(model)s」は%(field)s分野のモデルです。事例の分野のモデルを選んでください。"
+                    )
+                    % {"model": self.model, "field": self.model.field}
+                }
+            )
         if (
             organization is not None
             and self.council_id

@@ -97,7 +97,7 @@ def projects_for_list() -> QuerySet:
 
 
 def cases_for_list() -> QuerySet:
-    return Case.objects.select_related("organization__prefecture", "field", "council")
+    return Case.objects.select_related("organization__prefecture", "field", "model", "council")
 
 
 # --- a project ---------------------------------------------------------------------------
@@ -202,7 +202,7 @@ def field_work(field: Field) -> FieldWork:
             .select_related("thread", "field", "block")
             .order_by("-date", "pk")
         ),
-        cases=_capped(cases_for_list().order_by("-reported_on", "pk")),
+        cases=_capped(cases_for_list().filter(field=field).order_by("-reported_on", "pk")),
         projects=_capped(
             projects.select_related("lead__prefecture", "field").order_by("-status_since", "pk")
         ),
@@ -411,7 +411,7 @@ def municipality_work(municipality) -> MunicipalityWork:
         ),
         cases=_capped(
             Case.objects.filter(organization__in=orgs)
-            .select_related("field", "council")
+            .select_related("field", "model", "council")
             .order_by("-reported_on", "pk")
         ),
     )

@@ -1,4 +1,4 @@
-"""A field's page shows the field's roadmap models with how many municipalities
+"""A field's page: the field's roadmap models with how many municipalities
 stand at each stage, as a share of all municipalities (issue 12: "the roadmap
 models of that field with their rates")."""
 
@@ -40,3 +40,33 @@ def test_field_without_models_says_so(client):
 
     assert response.context["roadmap_models"] == []
     assert "この分野のモデルはまだ登録されていません。" in response.content.decode()
+
+
+def test_field_page_lists_only_the_fields_cases_with_their_model(client):
+    education = factories.field("education")
+    cloud = factories.RoadmapModelFactory(field=education, name="教育クラウド")
+    factories.CaseFactory(field=education, model=cloud, title="クラウド教材の活用")
+    factories.CaseFactory(field=factories.field("disaster"), title="防災アプリ")
+
+    response = client.get(education.get_absolute_url())
+
+    assert [case.title for case in response.context["work"].cases] == ["クラウド教材の活用"]
+    html = response.content.decode()
+    assert "防災アプリ" not in html
+    assert cloud.get_absolute_url() in html
+
+
+def test_a_case_refuses_a_model_of_another_field():
+    from django.core.exceptions import ValidationError
+
+    case = factories.CaseFactory.build(
+        organization=factories.municipality_organization(),
+        field=factories.field("education"),
+        model=factories.RoadmapModelFactory(field=factories.field("disaster")),
+        council=factories.block("kyushu"),
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        case.clean()
+
+    assert "model" in refused.value.message_dict
