@@ -36,7 +36,7 @@ def test_public_urls_use_no_unbounded_converter():
         if converter in (IntConverter, StringConverter, PathConverter)
     ]
     assert unbounded == []
-    assert len(public_converters()) == 10
+    assert len(public_converters()) == 12
 
 
 def test_route_templates_list_every_public_pattern_in_both_languages():
