@@ -26,7 +26,7 @@ def test_every_registered_admin_has_a_bounded_changelist(admin_user):
         if not issubclass(model_admin.get_changelist(request), BoundedChangeList)
     ]
     assert unbounded == []
-    assert len(admin.site._registry) == 19
+    assert len(admin.site._registry) == 23
 
 
 @pytest.mark.parametrize(

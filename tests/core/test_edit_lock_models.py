@@ -17,7 +17,15 @@ from django.utils.text import Truncator
 from briefings.models import Briefing, BriefingMaterial
 from core.access import EDITOR
 from core.admin.locking import is_tracked
-from networks.models import BureauMembership, Member, Organization
+from networks.models import (
+    BureauMembership,
+    ImplementationReport,
+    LocalGovernmentMembership,
+    Member,
+    NationalTarget,
+    Organization,
+    RoadmapModel,
+)
 from tests import factories
 from tests.core.test_audit_trail import admin_url, change_form_data, make_staff
 from threads.models import Activity, Participation, StatusUpdate, Thread, WorkItem
@@ -37,6 +45,13 @@ def _membership():
     return BureauMembership.objects.create(user=user, block=factories.block("kyushu"))
 
 
+def _local_membership():
+    user = get_user_model().objects.create_user("kumamoto01")
+    return LocalGovernmentMembership.objects.create(
+        user=user, municipality=factories.MunicipalityFactory()
+    )
+
+
 MAKERS = {
     Thread: factories.ThreadFactory,
     WorkItem: factories.WorkItemFactory,
@@ -48,6 +63,10 @@ MAKERS = {
     Briefing: factories.BriefingFactory,
     BriefingMaterial: _material,
     BureauMembership: _membership,
+    RoadmapModel: factories.RoadmapModelFactory,
+    NationalTarget: lambda: NationalTarget.objects.create(slug="t", wording="目標", source="出典"),
+    ImplementationReport: lambda: factories.ImplementationReportFactory(note="報告"),
+    LocalGovernmentMembership: _local_membership,
 }
 
 
