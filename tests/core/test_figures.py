@@ -24,6 +24,8 @@ ALL_KEYS = [figure.key for figure in figures.all_figures()]
 
 def test_figures_registry_holds_every_figure_once_with_label_definition_and_anchor():
     assert ALL_KEYS == [
+        "roadmap-implementing-municipalities",
+        "roadmap-reporting-municipalities",
         "organizations",
         "activities-done",
         "briefings-held",
@@ -49,12 +51,12 @@ def test_figures_register_refuses_a_second_figure_with_the_same_key():
 @pytest.mark.parametrize("n", [1, 3])
 @pytest.mark.parametrize("period", [Period(), Period.through(D(2017, 1, 1), D(2017, 2, 28))])
 def test_figures_compute_in_one_query_per_model(django_assert_num_queries, n, period):
-    """Participations, activities, briefings: three queries for all seven figures."""
+    """Reports, participations, activities, briefings: four queries for all nine figures."""
     for i in range(n):
         ParticipationFactory(joined_on=D(2017, 1, 1 + i))
         ActivityFactory(date=D(2017, 2, 1 + i))
         BriefingFactory(date=D(2017, 2, 1 + i), prefecture=prefecture(f"{40 + i}"))
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         values = figures.compute(ALL_KEYS, period)
     assert values["briefings-held"].value == n
     assert values["organizations"].value == n
