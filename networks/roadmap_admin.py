@@ -86,3 +86,4 @@ class LocalGovernmentMembershipAdmin(AuditedAdmin):
     list_select_related = ("user", "municipality", "prefecture")
     search_fields = folded("user__username", "municipality__name", "municipality__code")
     autocomplete_fields = ("user", "municipality", "prefecture")
+    fields = ("user", "municipality", "prefecture")

@@ -7,6 +7,7 @@ public pages rendered from the copy equal those rendered from the original.
 """
 
 import datetime
+import difflib
 import json
 import os
 import shutil
@@ -76,7 +77,14 @@ def _assert_same_pages(original: dict, restored: dict) -> None:
     assert [status for status, _html in original.values()] == [200] * len(original)
     assert restored.keys() == original.keys()
     for path in original:
-        assert restored[path] == original[path], path
+        changed = [
+            line
+            for line in difflib.unified_diff(
+                original[path][1].splitlines(), restored[path][1].splitlines(), lineterm="", n=0
+            )
+            if line[:1] in "+-" and line[:3] not in ("---", "+++")
+        ]
+        assert restored[path] == original[path], (path, changed[:20])
 
 
 ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
