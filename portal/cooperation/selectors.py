@@ -39,6 +39,7 @@ from networks.models import (
     Field,
     Match,
     Need,
+    NetworkMembership,
     Offer,
     Organization,
     Prefecture,
@@ -380,6 +381,7 @@ def block_council(block: RegionalBlock) -> Council:
 class MunicipalityWork:
     """What the network records of one municipality (its organizations')."""
 
+    membership: NetworkMembership | None  # its newest membership of the network, if any
     needs: Capped  # its needs, newest first, open and closed
     projects: Capped  # projects it leads or partners in, newest status first
     dispatches: Capped  # staff sent or received, newest first
@@ -390,9 +392,12 @@ class MunicipalityWork:
 
 
 def municipality_work(municipality) -> MunicipalityWork:
-    """The municipality page's network sections, in four queries."""
+    """The municipality page's network sections, in five queries."""
     orgs = Organization.objects.filter(municipality=municipality).values("pk")
     return MunicipalityWork(
+        membership=NetworkMembership.objects.filter(organization__in=orgs)
+        .order_by("left_on", "-joined_on", "-pk")  # a current one (no left date) first
+        .first(),
         needs=_capped(
             Need.objects.filter(organization__in=orgs)
             .select_related("field")

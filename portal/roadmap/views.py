@@ -10,6 +10,7 @@ from core import dates
 from core.views import BreadcrumbsMixin
 from networks.models import Municipality, RoadmapModel
 
+from ..cooperation import selectors as cooperation
 from ..directory import selectors as directory
 from . import charts, selectors
 from .forms import AsOfForm
@@ -112,5 +113,6 @@ class MunicipalityDetailView(AsOfMixin, BreadcrumbsMixin, DetailView):
             briefings=directory.place_briefings(municipality.prefecture),
             organizations=directory.municipality_organizations(municipality),
             participations=directory.municipality_participations(municipality),
+            work=cooperation.municipality_work(municipality),
         )
         return context

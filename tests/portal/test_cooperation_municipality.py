@@ -43,7 +43,7 @@ def test_municipality_work_gathers_its_needs_projects_dispatches_and_cases():
 
 
 @pytest.mark.parametrize("n", [1, 3])
-def test_municipality_work_reads_four_queries(django_assert_num_queries, n):
+def test_municipality_work_reads_five_queries(django_assert_num_queries, n):
     kumamoto = municipality_organization()
     for _ in range(n):
         NeedFactory(organization=kumamoto)
@@ -51,7 +51,27 @@ def test_municipality_work_reads_four_queries(django_assert_num_queries, n):
         DispatchFactory(from_organization=kumamoto)
         CaseFactory(organization=kumamoto)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         work = selectors.municipality_work(kumamoto.municipality)
 
     assert len(work.projects) == n
+
+
+def test_municipality_page_shows_its_membership_and_network_work(client):
+    kumamoto = municipality_organization()  # a current member since 2017-04-01
+    NeedFactory(organization=kumamoto, title="高齢者の見守り")
+    CaseFactory(organization=kumamoto, title="見守りIoTの実装")
+
+    html = client.get(kumamoto.municipality.get_absolute_url()).content.decode()
+
+    assert "全国ネットワークの会員です" in html
+    assert "高齢者の見守り" in html and "見守りIoTの実装" in html
+
+
+def test_a_municipality_that_is_no_member_is_offered_the_application(client):
+    from tests.factories import MunicipalityFactory
+
+    html = client.get(MunicipalityFactory().get_absolute_url()).content.decode()
+
+    assert "全国ネットワークの会員ではありません。" in html
+    assert "/network/apply/" in html
