@@ -94,8 +94,16 @@ def make_network(demo: Demo) -> dict[str, int]:
     taken = {org.pk for org in members}
     outsiders = [org for org in governments + private if org.pk not in taken]
     demo.rng.shuffle(outsiders)
-    pending = outsiders[: _scaled(PENDING_APPLICATIONS, scale, minimum=2)]
-    rest = outsiders[len(pending) :]
+    # One pending application per municipality (two organizations may share one).
+    pending, rest, pending_places = [], [], set()
+    for org in outsiders:
+        full = len(pending) >= _scaled(PENDING_APPLICATIONS, scale, minimum=2)
+        if full or (org.municipality_id and org.municipality_id in pending_places):
+            rest.append(org)
+            continue
+        pending.append(org)
+        if org.municipality_id:
+            pending_places.add(org.municipality_id)
     rejected = rest[: _scaled(REJECTED_APPLICATIONS, scale, minimum=1)]
     recent = demo.today - datetime.timedelta(days=60)
     for org in pending:

@@ -59,3 +59,24 @@ def test_the_directory_answers_on_the_demo(demo, client):
     response = client.get("/network/members/?kind=local_government")
     assert response.status_code == 200
     assert response.context["counts"]["total"] == NetworkMembership.objects.current().count()
+
+
+def test_a_municipality_with_two_organizations_gets_one_pending_application(
+    db, monkeypatch, settings, tmp_path
+):
+    """At scale 1 two organizations of one municipality were both picked for a
+    pending application, which the one-pending constraint refused."""
+    from django.db.models import Count
+
+    from portal.demo import network
+
+    monkeypatch.setattr(demo_places, "DEFAULT_MUNICIPALITIES", Path("/nonexistent/list.csv"))
+    monkeypatch.setattr(network, "PENDING_APPLICATIONS", 100_000)  # every outsider applies
+    settings.MEDIA_ROOT = tmp_path
+
+    generate_demo_data(volumes=Volumes.for_scale(0.05), today=TODAY)
+
+    pending = NetworkApplication.objects.filter(status=Status.PENDING)
+    per_place = pending.exclude(municipality=None).values("municipality").annotate(n=Count("pk"))
+    assert pending.exclude(municipality=None).exists()
+    assert max(row["n"] for row in per_place) == 1
