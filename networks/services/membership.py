@@ -294,13 +294,8 @@ def approve_application(
         _record_author(membership, by)
         membership.save()
         membership.fields.set(application.fields.all())
-    application.status = Status.APPROVED
     application.organization = organization
-    application.review_note = note or application.review_note
-    application.reviewed_by = by
-    application.reviewed_at = timezone.now()
-    _record_author(application, by)
-    application.save()
+    _decide(application, Status.APPROVED, by=by, note=note or application.review_note)
     return membership
 
 
@@ -318,13 +313,18 @@ def reject_application(application: NetworkApplication, *, by, note: str) -> Net
             % {"status": application.get_status_display()},
             code="not_pending",
         )
-    application.status = Status.REJECTED
-    application.review_note = note.strip()
+    _decide(application, Status.REJECTED, by=by, note=note.strip())
+    return application
+
+
+def _decide(application: NetworkApplication, status: str, *, by, note: str) -> None:
+    """Record an editor's decision on an application: its status, the note, who and when."""
+    application.status = status
+    application.review_note = note
     application.reviewed_by = by
     application.reviewed_at = timezone.now()
     _record_author(application, by)
     application.save()
-    return application
 
 
 @transaction.atomic
