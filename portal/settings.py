@@ -120,6 +120,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates, with the <select> written in Python (core/widgets.py).
+FORM_RENDERER = "core.widgets.FastSelectRenderer"
+
 WSGI_APPLICATION = "portal.wsgi.application"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
