@@ -39,3 +39,11 @@ max_requests_jitter = 500
 # No control socket: several servers (bench, tests) may run on one host,
 # and nothing here uses it.
 control_socket_disable = True
+
+
+def when_ready(server):
+    """Before the first fork: load templates, catalogues and URL lookups once
+    (portal/warmup.py), so a restarted worker's first requests are not slow."""
+    from portal.warmup import warm
+
+    server.log.info("warmed %d templates before forking", warm())
