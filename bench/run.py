@@ -248,7 +248,7 @@ def main() -> int:
     print(text)
     if not args.check:
         args.output.write_text(text, encoding="utf-8")
-        log(f"wrote {args.output.relative_to(ROOT)}")
+        log(f"wrote {args.output}")
     if failures:
         print("\nFAILED:\n" + "\n".join(failures), file=sys.stderr)
         return 1
