@@ -127,6 +127,13 @@ WSGI_APPLICATION = "portal.wsgi.application"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+# Keep each worker's connection between requests: a new PostgreSQL
+# connection forks a server process and plans every query on cold catalogue
+# caches, which cost more than most pages' own queries. Checked before each
+# request's first query (CONN_HEALTH_CHECKS), so a restarted database only
+# costs a reconnect. 0 closes it after every request, as Django's default.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=600))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 

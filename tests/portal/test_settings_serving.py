@@ -74,3 +74,18 @@ def test_settings_bare_bench_view_only_in_bench_mode():
 
     assert _settings(code, HTTPS="off").stdout.strip() == "404"
     assert _settings(code, HTTPS="off", BENCH_MODE="on").stdout.strip() == "200"
+
+
+def test_settings_keep_the_database_connection_between_requests():
+    # A new PostgreSQL connection per request cost more than a small page's queries.
+    run = _settings(
+        "d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+
+    assert run.stdout.split() == ["600", "True"]
+
+
+def test_settings_close_the_connection_after_each_request_when_told():
+    run = _settings("print(settings.DATABASES['default']['CONN_MAX_AGE'])", CONN_MAX_AGE="0")
+
+    assert run.stdout.strip() == "0"
