@@ -13,8 +13,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Registers the `folded_contains` lookup, and gives every SQLite
         # connection the function that lookup calls.
-        from . import cache, search
+        from . import cache, choices, search
 
+        # get_FOO_display() from a table per field, not rebuilt per call.
+        choices.install()
         # Every save of a public row drops the cached pages (core/cache.py).
         cache.connect_signals()
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.links import row_url
 
 from .organizations import Organization
 from .places import Field, Prefecture, RegionalBlock
@@ -147,7 +148,7 @@ class Need(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("cooperation:need_list") + f"#need-{self.pk}"
+        return row_url("cooperation:need_list") + f"#need-{self.pk}"
 
     def clean(self):
         organization = self.organization if self.organization_id else None
@@ -223,7 +224,7 @@ class Offer(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("cooperation:offer_list") + f"#offer-{self.pk}"
+        return row_url("cooperation:offer_list") + f"#offer-{self.pk}"
 
 
 class Match(models.Model):
@@ -350,7 +351,7 @@ class Project(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("cooperation:project_detail", args=[self.pk])
+        return row_url("cooperation:project_detail", self.pk)
 
     def clean(self):
         errors = {}
@@ -550,7 +551,7 @@ class Case(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("cooperation:case_list") + f"#case-{self.pk}"
+        return row_url("cooperation:case_list") + f"#case-{self.pk}"
 
     def clean(self):
         organization = self.organization if self.organization_id else None

@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.links import row_url
 
 from .places import BilingualName, Municipality, Prefecture, RegionalBlock
 
@@ -90,7 +91,7 @@ class Organization(BilingualName):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("networks:organization_detail", args=[self.pk])
+        return row_url("networks:organization_detail", self.pk)
 
 
 class Member(models.Model):

@@ -2,9 +2,10 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from core.links import row_url
 
 from ..validators import check_digit, validate_lg_code
 
@@ -48,7 +49,7 @@ class RegionalBlock(BilingualName):
         verbose_name_plural = _("地域ブロック")
 
     def get_absolute_url(self) -> str:
-        return reverse("networks:block_detail", args=[self.code])
+        return row_url("networks:block_detail", self.code)
 
     @property
     def display_bureau_name(self) -> str:
@@ -75,7 +76,7 @@ class Prefecture(BilingualName):
         verbose_name_plural = _("都道府県")
 
     def get_absolute_url(self) -> str:
-        return reverse("networks:prefecture_detail", args=[self.code])
+        return row_url("networks:prefecture_detail", self.code)
 
     @property
     def lg_code(self) -> str:
@@ -139,7 +140,7 @@ class Municipality(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("networks:municipality_detail", args=[self.code])
+        return row_url("networks:municipality_detail", self.code)
 
 
 class LocalGovernmentRow(models.Model):
@@ -201,4 +202,4 @@ class Field(BilingualName):
         verbose_name_plural = _("分野")
 
     def get_absolute_url(self) -> str:
-        return reverse("cooperation:field_detail", args=[self.slug])
+        return row_url("cooperation:field_detail", self.slug)
