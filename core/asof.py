@@ -144,6 +144,31 @@ class AsOfRule:
             return recorded | pending
         return recorded & happened
 
+    def over_stored_fields(self, condition: Q, as_of: datetime.date | None) -> Q:
+        """`condition` with each test of the annotation STATUS_AS_OF (`=`,
+        `__in`) written as `status_is` over the stored fields, e.g. for an
+        aggregate's filter: the database compares the status and the date
+        as they are stored, and Django need not rewrite the annotation into
+        each aggregate (which costs more than running the query)."""
+        if not self.status_field:
+            return condition
+        children = []
+        for child in condition.children:
+            if isinstance(child, Q):
+                children.append(self.over_stored_fields(child, as_of))
+                continue
+            lookup, value = child
+            if lookup in (STATUS_AS_OF, f"{STATUS_AS_OF}__exact"):
+                children.append(self.status_is(value, as_of))
+            elif lookup == f"{STATUS_AS_OF}__in":
+                either = Q(pk__in=[])
+                for one in value:
+                    either |= self.status_is(one, as_of)
+                children.append(either)
+            else:
+                children.append(child)
+        return Q(*children, _connector=condition.connector, _negated=condition.negated)
+
     def status(self, as_of: datetime.date | None, prefix: str = "") -> models.Expression:
         """Each row's status as of `as_of`, as an expression (the same rule as status_is)."""
         recorded = F(f"{prefix}{self.status_field}")

@@ -121,13 +121,13 @@ class Overview:
     figures: Figures
 
 
-def stage_counts_by_model(as_of: datetime.date | None, **filters) -> tuple[dict, dict]:
-    """{model id: {stage: count}} and {model id: newest as_of} of the municipalities' stages."""
+def stage_counts_by_model(as_of: datetime.date | None, **about) -> tuple[dict, dict]:
+    """{model id: {stage: count}} and {model id: newest as_of} of the municipalities'
+    stages; `about` narrows to some models (e.g. a field's), ranked alone."""
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     latest: dict[int, datetime.date] = {}
     rows = (
-        reports_on(as_of)
-        .filter(**filters)
+        reports_on(as_of, **about)
         .order_by()
         .values("model_id", "stage")
         .annotate(n=Count("pk"), newest=Max("as_of"))
