@@ -25,7 +25,7 @@ from django.apps import apps
 from django.db import models
 from django.utils.functional import Promise
 
-from .asof import STATUS_AS_OF, Period
+from .asof import STATUS_AS_OF, AsOfRule, Period
 
 __all__ = [
     "STATUS_AS_OF",
@@ -145,11 +145,17 @@ def compute(
     values: dict[int, FigureValue] = {}
     extra_results: dict[str, object] = {}
     for model, indexed in by_model.items():
+        rows = model._default_manager.in_period(period)
         aggregates = dict(extra.get(model, {}))
         for index, figure in indexed:
             aggregates[f"value_{index}"] = figure.value
             aggregates[f"latest_{index}"] = figure.latest
-        row = model._default_manager.in_period(period).aggregate(**aggregates)
+        row = rows.aggregate(
+            **{
+                name: _over_stored_fields(aggregate, rows.as_of_rule, period.as_of)
+                for name, aggregate in aggregates.items()
+            }
+        )
         for index, figure in indexed:
             values[index] = FigureValue(
                 figure=figure,
@@ -163,3 +169,15 @@ def compute(
         extra=extra_results,
         period=period,
     )
+
+
+def _over_stored_fields(
+    aggregate: models.Aggregate, rule: AsOfRule, as_of: datetime.date | None
+) -> models.Aggregate:
+    """`aggregate` with its filter on STATUS_AS_OF written over the stored
+    fields (core.asof: AsOfRule.over_stored_fields), the same rows counted."""
+    if aggregate.filter is None:
+        return aggregate
+    aggregate = aggregate.copy()
+    aggregate.filter = rule.over_stored_fields(aggregate.filter, as_of)
+    return aggregate

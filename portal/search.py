@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Count, Window
+from django.db.models import Count, Subquery, Value
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -130,6 +130,21 @@ def _excerpt(obj: models.Model, fields: tuple[str, ...], terms: tuple[str, ...])
     return None
 
 
+def _total(found: models.QuerySet) -> Subquery:
+    """How many rows `found` has, as a column of its first rows.
+
+    A subquery that PostgreSQL runs once (an InitPlan) and that reads no
+    more than it matches, so the first rows are still read in the order of
+    an index and the scan stops at `limit`; a window count would fetch,
+    join and sort every match first (the search for 説明会 matches a third
+    of 20,000 briefings).
+    """
+    return Subquery(
+        found.order_by().values(_all=Value(1)).annotate(n=Count("pk")).values("n"),
+        output_field=models.IntegerField(),
+    )
+
+
 def search(query: SearchQuery, *, limit: int = GROUP_LIMIT) -> list[GroupResult]:
     """Every group's first `limit` matches and total: one query per group.
     No terms, no queries."""
@@ -137,11 +152,8 @@ def search(query: SearchQuery, *, limit: int = GROUP_LIMIT) -> list[GroupResult]
         return []
     results = []
     for group in GROUPS:
-        rows = list(
-            matching(group, query.terms).annotate(search_total=Window(expression=Count("pk")))[
-                :limit
-            ]
-        )
+        found = matching(group, query.terms)
+        rows = list(found.annotate(search_total=_total(found))[:limit])
         results.append(
             GroupResult(
                 group=group,

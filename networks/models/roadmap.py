@@ -182,6 +182,9 @@ class ImplementationReport(LocalGovernmentRow):
             models.Index(
                 fields=["prefecture", "model", "as_of"], name="networks_report_pref_latest"
             ),
+            # Every local government's latest report per model, read in order
+            # (core.asof: AsOfRule.latest on PostgreSQL, e.g. the national counts).
+            ImplementationReportQuerySet.as_of_rule.latest_index("networks_report_latest"),
             # The national picture of one model on a date.
             models.Index(fields=["model", "as_of"], name="networks_report_model_date"),
         ]

@@ -22,7 +22,6 @@ from core.figures import Figures, compute
 from networks.models import (
     Field,
     ImplementationReport,
-    ImplementationReportQuerySet,
     Municipality,
     NationalTarget,
     Prefecture,
@@ -122,13 +121,13 @@ class Overview:
     figures: Figures
 
 
-def stage_counts_by_model(as_of: datetime.date | None, **filters) -> tuple[dict, dict]:
-    """{model id: {stage: count}} and {model id: newest as_of} of the municipalities' stages."""
+def stage_counts_by_model(as_of: datetime.date | None, **about) -> tuple[dict, dict]:
+    """{model id: {stage: count}} and {model id: newest as_of} of the municipalities'
+    stages; `about` narrows to some models (e.g. a field's), ranked alone."""
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     latest: dict[int, datetime.date] = {}
     rows = (
-        reports_on(as_of)
-        .filter(**filters)
+        reports_on(as_of, **about)
         .order_by()
         .values("model_id", "stage")
         .annotate(n=Count("pk"), newest=Max("as_of"))
@@ -259,27 +258,14 @@ def quarter_ends(until: datetime.date, n: int = TREND_QUARTERS) -> list[datetime
 
 
 def trend(model: RoadmapModel, until: datetime.date, total: int) -> list[TrendPoint]:
-    """Stage counts at each quarter end up to `until`, in one query (one
-    conditional count per quarter, each by the as-of rule)."""
-    rule = ImplementationReportQuerySet.as_of_rule
+    """Stage counts at each quarter end up to `until`, in one query (one pass
+    over the model's reports, core.asof: AsOfQuerySet.counts_on)."""
     dates = quarter_ends(until)
-    rows = (
+    counts = (
         ImplementationReport.objects.of_municipalities()
         .filter(model=model, as_of__lte=until)
-        .order_by()
-        .values("stage")
-        .annotate(
-            **{
-                f"q{i}": Count("pk", filter=rule.holds(ImplementationReport, date, model=model))
-                for i, date in enumerate(dates)
-            }
-        )
+        .counts_on(dates, by="stage")
     )
-    counts: list[dict[str, int]] = [{} for _date in dates]
-    for row in rows:
-        for i in range(len(dates)):
-            if row[f"q{i}"]:
-                counts[i][row["stage"]] = row[f"q{i}"]
     return [TrendPoint(date, StageCounts(c, total)) for date, c in zip(dates, counts, strict=True)]
 
 

@@ -4,7 +4,7 @@
 import datetime
 
 import pytest
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from briefings.models import Briefing, BriefingQuerySet
 from core.asof import STATUS_AS_OF, Period
@@ -78,6 +78,32 @@ def test_status_through_a_relation_agrees_with_the_queryset_alias(as_of):
         )
         alias = Briefing.objects.as_of(as_of).filter(**{STATUS_AS_OF: status}).count()
         assert through_relation == alias
+
+
+@pytest.mark.parametrize("as_of", [None, D(2017, 2, 10), AS_OF, D(2017, 3, 31)])
+def test_condition_over_stored_fields_agrees_with_the_queryset_alias(as_of):
+    """What figures aggregate (core.figures): a condition on STATUS_AS_OF,
+    rewritten over the stored status and date, selects the same rows."""
+    for status in ("held", "planned", "cancelled", "postponed"):
+        for date in (D(2017, 2, 1), AS_OF, D(2017, 3, 6)):
+            BriefingFactory(status=status, date=date, scope="block")
+    rule = BriefingQuerySet.as_of_rule
+    conditions = [
+        Q(**{STATUS_AS_OF: "held"}),
+        Q(**{STATUS_AS_OF: "planned"}) & Q(scope="block"),
+        ~Q(**{STATUS_AS_OF: "planned"}),
+        Q(**{f"{STATUS_AS_OF}__in": ["cancelled", "postponed"]}) | Q(**{STATUS_AS_OF: "held"}),
+        Q(**{f"{STATUS_AS_OF}__in": []}),
+    ]
+
+    for condition in conditions:
+        alias = set(Briefing.objects.as_of(as_of).filter(condition).values_list("pk", flat=True))
+        stored = set(
+            Briefing.objects.filter(rule.over_stored_fields(condition, as_of)).values_list(
+                "pk", flat=True
+            )
+        )
+        assert stored == alias, condition
 
 
 # --- events: activities -----------------------------------------------------------------------

@@ -81,6 +81,44 @@ def test_as_of_keeps_each_government_and_model_apart(model):
     assert current.implemented().count() == 1
 
 
+def test_counts_on_agree_with_as_of_on_each_date(model):
+    """One pass over the reports (AsOfQuerySet.counts_on) counts what as_of(D)
+    finds on each D: replaced reports, ties on one date, a prefecture's own."""
+    kumamoto = factories.municipality("432016", "八代市")
+    fukuoka = factories.municipality("401005", "北九州市", pref="40")
+    for city, day, stage in (
+        (kumamoto, D(2018, 4, 1), Stage.CONSIDERING),
+        (kumamoto, D(2019, 4, 1), Stage.PILOTING),
+        (kumamoto, D(2019, 4, 1), Stage.IMPLEMENTED),  # entered last on that date
+        (fukuoka, D(2018, 6, 30), Stage.PLANNED),
+        (fukuoka, D(2020, 1, 1), Stage.NOT_STARTED),  # a report may go back
+    ):
+        factories.ImplementationReportFactory(
+            municipality=city, model=model, stage=stage, as_of=day
+        )
+    factories.ImplementationReportFactory(
+        municipality=None, prefecture=factories.prefecture("43"), model=model, as_of=D(2018, 1, 1)
+    )
+    dates = [D(2017, 12, 31), D(2018, 4, 1), D(2018, 6, 30), D(2019, 4, 1), D(2020, 1, 1)]
+
+    counts = ImplementationReport.objects.filter(model=model).counts_on(dates, by="stage")
+
+    expected = []
+    for day in dates:
+        held = [r.stage for r in ImplementationReport.objects.as_of(day, model=model)]
+        expected.append({stage: held.count(stage) for stage in set(held)})
+    assert counts == expected
+    assert counts[3] == {Stage.IMPLEMENTED: 2, Stage.PLANNED: 1}
+    assert counts[0] == {}
+
+
+def test_counts_on_take_one_query(model, django_assert_num_queries):
+    factories.ImplementationReportFactory(model=model, as_of=D(2018, 4, 1))
+    with django_assert_num_queries(1):
+        counts = ImplementationReport.objects.counts_on([D(2018, 3, 31), D(2018, 4, 1)], by="stage")
+    assert counts == [{}, {Stage.IMPLEMENTED: 1}]
+
+
 def test_report_block_follows_its_local_government(model):
     report = factories.ImplementationReportFactory(
         municipality=factories.municipality("015750", "伊達市", pref="01"), model=model
