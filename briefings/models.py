@@ -1,6 +1,7 @@
 """Briefing sessions (説明会等) held for prefectures, blocks and nationally."""
 
 import datetime
+import functools
 
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
@@ -344,7 +345,10 @@ class Briefing(SoftDeletable):
         return reverse("briefings:briefing_detail", args=[self.pk])
 
     # --- overdue (要更新) ---------------------------------------------------------
+    # Each rule is built once per day and kept (a few days' worth): a list asks
+    # every row for its public status, and Conditions are never changed.
     @classmethod
+    @functools.lru_cache(maxsize=8)
     def overdue_condition(cls, today: datetime.date) -> Condition:
         """要更新: a live session still recorded as planned although, as of `today`,
         it has taken place (core.asof: dated before today in Japan). So a session
@@ -363,6 +367,7 @@ class Briefing(SoftDeletable):
 
     # --- upcoming (今後) and the public status --------------------------------
     @classmethod
+    @functools.lru_cache(maxsize=8)
     def upcoming_condition(cls, today: datetime.date) -> Condition:
         """Upcoming (今後の説明会等): a live session recorded as planned and dated
         `today` in Japan or later (core.asof: still to come as of today). The
@@ -418,6 +423,7 @@ class Briefing(SoftDeletable):
     APPLYING_METHODS = tuple(m for m in ApplicationMethod.values if m != "not_required")
 
     @classmethod
+    @functools.lru_cache(maxsize=8)
     def open_for_application_condition(cls, today: datetime.date) -> Combined:
         """申込受付中: an upcoming session whose deadline has not passed (it is
         today or later), or one with no deadline that says how to apply (a
