@@ -31,10 +31,12 @@ STATUSES = Briefing.PublicStatus
 NO_BLOCK = "null"
 
 
-def schedule_url(period: Period, **filters: str) -> str:
+def schedule_url(period: Period, *, list_url: str = "", **filters: str) -> str:
     """The schedule (/briefings/) filtered to the sessions a coverage count counts:
     the period's date range and `filters` (block, prefecture, status: the
-    schedule's own parameters, briefings/filters.py).
+    schedule's own parameters, briefings/filters.py). `list_url` is the
+    schedule's address if the caller has it (a page of ~200 counts reverses
+    it once, not per count).
 
     Exact for the periods the coverage page reads (`Period.through(A, B)`: as
     of the day after B, every session in the range reads as recorded), as the
@@ -47,7 +49,7 @@ def schedule_url(period: Period, **filters: str) -> str:
         params["date_before"] = period.date_to.isoformat()
     params.update({key: value for key, value in filters.items() if value})
     query = urlencode(params)
-    return reverse("briefings:briefing_list") + (f"?{query}" if query else "")
+    return (list_url or reverse("briefings:briefing_list")) + (f"?{query}" if query else "")
 
 
 # --- coverage ---------------------------------------------------------------
@@ -156,14 +158,25 @@ class PrefectureCoverage:
     held: int
     planned: int
     period: Period = Period()  # noqa: RUF009  (frozen)
+    list_url: str = ""  # the schedule's address (schedule_url)
 
     @property
     def held_url(self) -> str:
-        return schedule_url(self.period, prefecture=self.prefecture.code, status=STATUSES.HELD)
+        return schedule_url(
+            self.period,
+            list_url=self.list_url,
+            prefecture=self.prefecture.code,
+            status=STATUSES.HELD,
+        )
 
     @property
     def planned_url(self) -> str:
-        return schedule_url(self.period, prefecture=self.prefecture.code, status=STATUSES.PLANNED)
+        return schedule_url(
+            self.period,
+            list_url=self.list_url,
+            prefecture=self.prefecture.code,
+            status=STATUSES.PLANNED,
+        )
 
     @property
     def colour(self) -> ColourClass:
@@ -228,6 +241,7 @@ class BlockStatusCounts:
     counts: tuple[int, ...]
     period: Period = Period()  # noqa: RUF009  (frozen)
     block_param: str = ""
+    list_url: str = ""  # the schedule's address (schedule_url)
 
     @property
     def total(self) -> int:
@@ -240,14 +254,19 @@ class BlockStatusCounts:
                 count=count,
                 status=status.value,
                 label=status.label,
-                url=schedule_url(self.period, block=self.block_param, status=status.value),
+                url=schedule_url(
+                    self.period,
+                    list_url=self.list_url,
+                    block=self.block_param,
+                    status=status.value,
+                ),
             )
             for status, count in zip(STATUSES, self.counts, strict=True)
         )
 
     @property
     def total_url(self) -> str:
-        return schedule_url(self.period, block=self.block_param)
+        return schedule_url(self.period, list_url=self.list_url, block=self.block_param)
 
 
 @dataclass(frozen=True)
@@ -326,6 +345,7 @@ class CoverageSummary:
             block=None,
             counts=tuple(sum(col) for col in zip(*(r.counts for r in rows), strict=True)),
             period=self.period,
+            list_url=self.without_block.list_url,
         )
 
     @property
@@ -391,12 +411,17 @@ def coverage_summary(
         **{f"count_{status}": count(status) for status in STATUSES.values}
     ).order_by("order", "code")
 
+    list_url = reverse("briefings:briefing_list")
     return CoverageSummary(
         period=period,
         figures=figures,
         prefectures=tuple(
             PrefectureCoverage(
-                prefecture=p, held=p.held_count, planned=p.planned_count, period=period
+                prefecture=p,
+                held=p.held_count,
+                planned=p.planned_count,
+                period=period,
+                list_url=list_url,
             )
             for p in prefectures
             if p.code in TILE_GRID
@@ -407,6 +432,7 @@ def coverage_summary(
                 counts=tuple(getattr(b, f"count_{status}") for status in STATUSES.values),
                 period=period,
                 block_param=b.code,
+                list_url=list_url,
             )
             for b in blocks
         ),
@@ -415,5 +441,6 @@ def coverage_summary(
             counts=tuple(figures.extra[f"without_block_{status}"] for status in STATUSES.values),
             period=period,
             block_param=NO_BLOCK,
+            list_url=list_url,
         ),
     )
