@@ -288,6 +288,18 @@ class Briefing(SoftDeletable):
             models.Index(fields=["block", "date"], name="briefings_block_date"),
             # The month calendar and date-range filters without a status.
             models.Index(fields=["date"], name="briefings_date"),
+            # The coverage page's counts per prefecture and per block
+            # (services.coverage): index-only ranges over live sessions.
+            models.Index(
+                fields=["prefecture", "status", "date"],
+                condition=Q(deleted_at__isnull=True),
+                name="briefings_live_pref_status",
+            ),
+            models.Index(
+                fields=["block", "status", "date"],
+                condition=Q(deleted_at__isnull=True),
+                name="briefings_live_block_status",
+            ),
         ]
 
     def __str__(self) -> str:

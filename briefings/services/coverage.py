@@ -12,7 +12,8 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -391,24 +392,32 @@ def coverage_summary(
         },
     )
 
-    # Annotations over a reverse relation bypass the default manager: leave
-    # out soft-deleted sessions here explicitly.
-    rule = BriefingQuerySet.as_of_rule
-    in_period = rule.in_period(period, "briefings__") & Q(briefings__deleted_at__isnull=True)
+    # Each place's count is a subquery over the live sessions (the default
+    # manager) that the partial indexes on (prefecture, status, date) and
+    # (block, status, date) answer without reading the table: 47 and 11 short
+    # index ranges, where a join grouped by place read every session twice.
+    in_period = BriefingQuerySet.as_of_rule.in_period(period)
 
-    def count(status: str) -> Count:
-        return Count("briefings", filter=in_period & public(status, "briefings__"))
+    def count(status: str, place: str) -> Coalesce:
+        sessions = (
+            Briefing.objects.filter(in_period, public(status), **{place: OuterRef("pk")})
+            .order_by()
+            .values(place)
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        return Coalesce(Subquery(sessions, output_field=IntegerField()), 0)
 
     prefectures = (
         Prefecture.objects.select_related("block")
         .annotate(
-            held_count=count(STATUSES.HELD),
-            planned_count=count(STATUSES.PLANNED),
+            held_count=count(STATUSES.HELD, "prefecture"),
+            planned_count=count(STATUSES.PLANNED, "prefecture"),
         )
         .order_by("code")
     )
     blocks = RegionalBlock.objects.annotate(
-        **{f"count_{status}": count(status) for status in STATUSES.values}
+        **{f"count_{status}": count(status, "block") for status in STATUSES.values}
     ).order_by("order", "code")
 
     list_url = reverse("briefings:briefing_list")
