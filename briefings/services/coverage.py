@@ -161,6 +161,13 @@ class PrefectureCoverage:
     period: Period = Period()  # noqa: RUF009  (frozen)
     list_url: str = ""  # the schedule's address (schedule_url)
 
+    # The tile map's own label and value text (includes/tile_map.html) are for
+    # maps of something else; here it words them. Present and empty, so that
+    # the template's 47 lookups find them rather than fail (three caught
+    # exceptions each in Django's variable resolution).
+    label = ""
+    value_text = ""
+
     @property
     def held_url(self) -> str:
         return schedule_url(
