@@ -5,14 +5,14 @@ import functools
 
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
-from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import translation
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import dates
 from core.asof import AsOfQuerySet, AsOfRule, Period
 from core.conditions import Combined, Condition
+from core.links import row_url
 from core.provenance import (
     inferred_has_reason,
     provenance_field,
@@ -355,12 +355,8 @@ class Briefing(SoftDeletable):
         return ""
 
     def get_absolute_url(self) -> str:
-        if self.pk is None:  # unsaved: no address (reverse() says why)
-            return reverse("briefings:briefing_detail", args=[self.pk])
-        before, after = _detail_url_around_pk(
-            get_urlconf(), get_script_prefix(), translation.get_language()
-        )
-        return f"{before}{self.pk}{after}"
+        # Remembered (core.links): a list or calendar asks 50 to 120 rows a page.
+        return row_url("briefings:briefing_detail", self.pk)
 
     # --- overdue (要更新) ---------------------------------------------------------
     # Each rule is built once per day and kept (a few days' worth): a list asks
@@ -478,21 +474,6 @@ class Briefing(SoftDeletable):
     def has_attendance_info(self) -> bool:
         """Whether anything of 参加するには is known (the detail page shows the section)."""
         return any(getattr(self, name) not in (None, "") for name in self.ATTENDANCE_FIELDS)
-
-
-# A list or calendar asks every row for its address (50 to 120 a page), and
-# reverse() costs some 40 µs each. The address differs only in the pk: it is
-# reversed once per URL configuration, script prefix and language (all that
-# reverse() reads) with a placeholder pk, and each row's pk put in its place.
-_PK_PLACEHOLDER = 987_654_321_987_654_321  # 18 digits, as core.converters.IdConverter takes
-
-
-@functools.lru_cache(maxsize=16)
-def _detail_url_around_pk(urlconf, script_prefix: str, language: str | None) -> tuple[str, str]:
-    """briefings:briefing_detail's address before and after the pk."""
-    url = reverse("briefings:briefing_detail", args=[_PK_PLACEHOLDER], urlconf=urlconf)
-    before, _placeholder, after = url.rpartition(str(_PK_PLACEHOLDER))
-    return before, after
 
 
 FILE_VALIDATOR = UploadValidator(max_bytes_setting="MATERIAL_MAX_UPLOAD_BYTES")

@@ -14,12 +14,12 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core import dates
 from core.figures import Figures, FigureValue, Period, compute
+from core.links import row_url
 from networks.models import Prefecture, RegionalBlock
 
 from ..figures import COVERAGE_FIGURES
@@ -32,12 +32,10 @@ STATUSES = Briefing.PublicStatus
 NO_BLOCK = "null"
 
 
-def schedule_url(period: Period, *, list_url: str = "", **filters: str) -> str:
+def schedule_url(period: Period, **filters: str) -> str:
     """The schedule (/briefings/) filtered to the sessions a coverage count counts:
     the period's date range and `filters` (block, prefecture, status: the
-    schedule's own parameters, briefings/filters.py). `list_url` is the
-    schedule's address if the caller has it (a page of ~200 counts reverses
-    it once, not per count).
+    schedule's own parameters, briefings/filters.py).
 
     Exact for the periods the coverage page reads (`Period.through(A, B)`: as
     of the day after B, every session in the range reads as recorded), as the
@@ -50,7 +48,8 @@ def schedule_url(period: Period, *, list_url: str = "", **filters: str) -> str:
         params["date_before"] = period.date_to.isoformat()
     params.update({key: value for key, value in filters.items() if value})
     query = urlencode(params)
-    return (list_url or reverse("briefings:briefing_list")) + (f"?{query}" if query else "")
+    # Remembered (core.links): the coverage page links some 170 counts.
+    return row_url("briefings:briefing_list") + (f"?{query}" if query else "")
 
 
 # --- coverage ---------------------------------------------------------------
@@ -159,7 +158,6 @@ class PrefectureCoverage:
     held: int
     planned: int
     period: Period = Period()  # noqa: RUF009  (frozen)
-    list_url: str = ""  # the schedule's address (schedule_url)
 
     # The tile map's own label and value text (includes/tile_map.html) are for
     # maps of something else; here it words them. Present and empty, so that
@@ -170,21 +168,11 @@ class PrefectureCoverage:
 
     @property
     def held_url(self) -> str:
-        return schedule_url(
-            self.period,
-            list_url=self.list_url,
-            prefecture=self.prefecture.code,
-            status=STATUSES.HELD,
-        )
+        return schedule_url(self.period, prefecture=self.prefecture.code, status=STATUSES.HELD)
 
     @property
     def planned_url(self) -> str:
-        return schedule_url(
-            self.period,
-            list_url=self.list_url,
-            prefecture=self.prefecture.code,
-            status=STATUSES.PLANNED,
-        )
+        return schedule_url(self.period, prefecture=self.prefecture.code, status=STATUSES.PLANNED)
 
     @property
     def colour(self) -> ColourClass:
@@ -249,7 +237,6 @@ class BlockStatusCounts:
     counts: tuple[int, ...]
     period: Period = Period()  # noqa: RUF009  (frozen)
     block_param: str = ""
-    list_url: str = ""  # the schedule's address (schedule_url)
 
     @property
     def total(self) -> int:
@@ -262,19 +249,14 @@ class BlockStatusCounts:
                 count=count,
                 status=status.value,
                 label=status.label,
-                url=schedule_url(
-                    self.period,
-                    list_url=self.list_url,
-                    block=self.block_param,
-                    status=status.value,
-                ),
+                url=schedule_url(self.period, block=self.block_param, status=status.value),
             )
             for status, count in zip(STATUSES, self.counts, strict=True)
         )
 
     @property
     def total_url(self) -> str:
-        return schedule_url(self.period, list_url=self.list_url, block=self.block_param)
+        return schedule_url(self.period, block=self.block_param)
 
 
 @dataclass(frozen=True)
@@ -353,7 +335,6 @@ class CoverageSummary:
             block=None,
             counts=tuple(sum(col) for col in zip(*(r.counts for r in rows), strict=True)),
             period=self.period,
-            list_url=self.without_block.list_url,
         )
 
     @property
@@ -427,17 +408,12 @@ def coverage_summary(
         **{f"count_{status}": count(status, "block") for status in STATUSES.values}
     ).order_by("order", "code")
 
-    list_url = reverse("briefings:briefing_list")
     return CoverageSummary(
         period=period,
         figures=figures,
         prefectures=tuple(
             PrefectureCoverage(
-                prefecture=p,
-                held=p.held_count,
-                planned=p.planned_count,
-                period=period,
-                list_url=list_url,
+                prefecture=p, held=p.held_count, planned=p.planned_count, period=period
             )
             for p in prefectures
             if p.code in TILE_GRID
@@ -448,7 +424,6 @@ def coverage_summary(
                 counts=tuple(getattr(b, f"count_{status}") for status in STATUSES.values),
                 period=period,
                 block_param=b.code,
-                list_url=list_url,
             )
             for b in blocks
         ),
@@ -457,6 +432,5 @@ def coverage_summary(
             counts=tuple(figures.extra[f"without_block_{status}"] for status in STATUSES.values),
             period=period,
             block_param=NO_BLOCK,
-            list_url=list_url,
         ),
     )
