@@ -1,6 +1,7 @@
 """Briefing sessions (説明会等) held for prefectures, blocks and nationally."""
 
 import datetime
+import functools
 
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
@@ -11,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from core import dates
 from core.asof import AsOfQuerySet, AsOfRule, Period
 from core.conditions import Combined, Condition
+from core.links import row_url
 from core.provenance import (
     inferred_has_reason,
     provenance_field,
@@ -287,6 +289,18 @@ class Briefing(SoftDeletable):
             models.Index(fields=["block", "date"], name="briefings_block_date"),
             # The month calendar and date-range filters without a status.
             models.Index(fields=["date"], name="briefings_date"),
+            # The coverage page's counts per prefecture and per block
+            # (services.coverage): index-only ranges over live sessions.
+            models.Index(
+                fields=["prefecture", "status", "date"],
+                condition=Q(deleted_at__isnull=True),
+                name="briefings_live_pref_status",
+            ),
+            models.Index(
+                fields=["block", "status", "date"],
+                condition=Q(deleted_at__isnull=True),
+                name="briefings_live_block_status",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -341,10 +355,14 @@ class Briefing(SoftDeletable):
         return ""
 
     def get_absolute_url(self) -> str:
-        return reverse("briefings:briefing_detail", args=[self.pk])
+        # Remembered (core.links): a list or calendar asks 50 to 120 rows a page.
+        return row_url("briefings:briefing_detail", self.pk)
 
     # --- overdue (要更新) ---------------------------------------------------------
+    # Each rule is built once per day and kept (a few days' worth): a list asks
+    # every row for its public status, and Conditions are never changed.
     @classmethod
+    @functools.lru_cache(maxsize=8)
     def overdue_condition(cls, today: datetime.date) -> Condition:
         """要更新: a live session still recorded as planned although, as of `today`,
         it has taken place (core.asof: dated before today in Japan). So a session
@@ -363,6 +381,7 @@ class Briefing(SoftDeletable):
 
     # --- upcoming (今後) and the public status --------------------------------
     @classmethod
+    @functools.lru_cache(maxsize=8)
     def upcoming_condition(cls, today: datetime.date) -> Condition:
         """Upcoming (今後の説明会等): a live session recorded as planned and dated
         `today` in Japan or later (core.asof: still to come as of today). The
@@ -418,6 +437,7 @@ class Briefing(SoftDeletable):
     APPLYING_METHODS = tuple(m for m in ApplicationMethod.values if m != "not_required")
 
     @classmethod
+    @functools.lru_cache(maxsize=8)
     def open_for_application_condition(cls, today: datetime.date) -> Combined:
         """申込受付中: an upcoming session whose deadline has not passed (it is
         today or later), or one with no deadline that says how to apply (a

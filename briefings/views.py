@@ -23,7 +23,7 @@ from core.views import BreadcrumbsMixin, LenientPaginationMixin
 from .filters import BriefingDateRangeFilterSet, BriefingFilterSet
 from .forms import MonthForm
 from .models import Briefing, BriefingMaterial
-from .services import coverage_summary, month_calendar, order_for_schedule
+from .services import Schedule, coverage_summary, month_calendar
 
 
 def calendar_url(date: datetime.date) -> str:
@@ -69,7 +69,11 @@ class BriefingListView(BriefingsMixin, LenientPaginationMixin, FilterView):
         return {**super().get_filterset_kwargs(filterset_class), "today": self.today}
 
     def get_queryset(self):
-        return order_for_schedule(Briefing.objects.for_list(), today=self.today)
+        return Briefing.objects.for_list()
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        # The filtered rows in the schedule's order, a page read by index (services.Schedule).
+        return super().get_paginator(Schedule(queryset, today=self.today), *args, **kwargs)
 
     def get_calendar_month(self) -> datetime.date:
         """The month of the filtered range if there is one, else this month."""

@@ -218,6 +218,17 @@ def test_filter_member_choices_are_only_people_who_attended():
     assert [label for _value, label in field.choices] == ["すべて", "参加者構成員"]
 
 
+def test_filter_member_choices_leave_out_people_who_attended_only_deleted_sessions():
+    live = MemberFactory(name="参加者")
+    gone = MemberFactory(name="削除分のみ")
+    BriefingFactory().members.add(live)
+    deleted = BriefingFactory()
+    deleted.members.add(gone, live)
+    deleted.soft_delete()
+    field = BriefingFilterSet({}, queryset=Briefing.objects.all()).form.fields["member"]
+    assert [label for _value, label in field.choices] == ["すべて", "参加者構成員"]
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [

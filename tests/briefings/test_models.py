@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.urls import NoReverseMatch, clear_script_prefix, reverse, set_script_prefix
+from django.utils import translation
 
 from briefings.models import Briefing
 from tests.factories import BriefingFactory, ProgressReportFactory, block, prefecture
@@ -109,3 +111,25 @@ def test_progress_report_str():
     report = ProgressReportFactory(as_of=datetime.date(2017, 2, 24), title="説明会の開催状況")
 
     assert str(report) == "説明会の開催状況（2017-02-24）"
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize("script_prefix", ["/", "/portal0/"])
+def test_absolute_url_is_what_reverse_gives_in_each_language_and_script_prefix(
+    language, script_prefix
+):
+    """The address is reversed once and each pk put in place: the same as reverse()."""
+    briefings = [BriefingFactory(), BriefingFactory()]
+    set_script_prefix(script_prefix)
+    try:
+        with translation.override(language):
+            for briefing in briefings:
+                expected = reverse("briefings:briefing_detail", args=[briefing.pk])
+                assert briefing.get_absolute_url() == expected
+    finally:
+        clear_script_prefix()
+
+
+def test_absolute_url_of_an_unsaved_session_is_refused():
+    with pytest.raises(NoReverseMatch):
+        Briefing().get_absolute_url()

@@ -68,6 +68,21 @@ def test_public_status_on_a_day_agrees_with_the_schedule_filter(status, date, sh
         assert matches.exists() is (value == shown), value
 
 
+def test_each_days_rules_are_built_once_and_answer_for_their_day(stand_on):
+    """A list asks every row for its status: the rule is kept per day, not rebuilt."""
+    day = datetime.date(2017, 3, 6)
+    assert Briefing.upcoming_condition(day) is Briefing.upcoming_condition(day)
+    assert Briefing.overdue_condition(day) is Briefing.overdue_condition(day)
+    assert Briefing.open_for_application_condition(day) is (
+        Briefing.open_for_application_condition(day)
+    )
+    briefing = BriefingFactory(status="planned", date=day)
+    stand_on(day)
+    assert briefing.public_status == Briefing.PublicStatus.PLANNED
+    stand_on(day + datetime.timedelta(days=1))
+    assert briefing.public_status == Briefing.PublicStatus.UNRECORDED
+
+
 def test_public_status_labels():
     assert Briefing.PublicStatus.UNRECORDED.label == "開催日経過・結果未登録"
     assert Briefing.PublicStatus.PLANNED.label == Briefing.Status.PLANNED.label

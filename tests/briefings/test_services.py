@@ -3,12 +3,14 @@
 import datetime
 
 import pytest
+from django.core.paginator import Paginator
 from django.utils import translation
 
 from briefings.models import Briefing
 from briefings.services import (
     COLOUR_CLASSES,
     TILE_GRID,
+    Schedule,
     colour_class,
     coverage_summary,
     month_calendar,
@@ -63,6 +65,79 @@ def test_order_for_schedule_breaks_same_day_ties_by_entry_order():
     second = BriefingFactory(status="planned", date=D(2017, 3, 6))
     ordered = order_for_schedule(Briefing.objects.all(), today=D(2017, 2, 24))
     assert list(ordered) == [first, second]
+
+
+# --- Schedule (the paginated schedule) ------------------------------------------
+
+
+def _mixed_schedule() -> None:
+    """Upcoming, past planned (要更新), held, cancelled and postponed sessions, with
+    same-day ties on either side of 2017-02-24 and a deleted one."""
+    for day, status in (
+        (D(2017, 3, 6), "planned"),
+        (D(2017, 3, 6), "planned"),
+        (D(2017, 3, 6), "cancelled"),
+        (D(2017, 3, 24), "planned"),
+        (D(2017, 2, 24), "planned"),
+        (D(2017, 2, 24), "held"),
+        (D(2017, 2, 20), "planned"),
+        (D(2017, 2, 20), "held"),
+        (D(2017, 1, 30), "postponed"),
+        (D(2017, 4, 1), "postponed"),
+        (D(2017, 1, 20), "held"),
+    ):
+        BriefingFactory(status=status, date=day)
+    BriefingFactory(status="planned", date=D(2017, 3, 1)).soft_delete()
+
+
+@pytest.mark.parametrize("per_page", [1, 2, 3, 4, 5, 11, 50])
+def test_schedule_pages_follow_order_for_schedule_exactly(per_page):
+    """Every page, the one across the upcoming/rest boundary included, holds
+    the rows order_for_schedule puts there, in its order."""
+    _mixed_schedule()
+    today = D(2017, 2, 24)
+    expected = list(order_for_schedule(Briefing.objects.all(), today=today))
+    paginator = Paginator(Schedule(Briefing.objects.all(), today=today), per_page)
+    pages = [list(paginator.page(n).object_list) for n in paginator.page_range]
+    assert paginator.count == 11
+    assert [b for page in pages for b in page] == expected
+    assert [len(page) for page in pages] == [
+        min(per_page, 11 - start) for start in range(0, 11, per_page)
+    ]
+
+
+def test_schedule_counts_its_halves_in_one_query(django_assert_num_queries):
+    _mixed_schedule()
+    schedule = Schedule(Briefing.objects.all(), today=D(2017, 2, 24))
+    with django_assert_num_queries(1):
+        assert schedule.counts == (4, 11)
+        assert schedule.count() == 11
+
+
+@pytest.mark.parametrize(("start", "stop"), [(0, 2), (2, 7), (5, 9), (0, 11)])
+def test_schedule_reads_a_page_in_one_query_also_across_the_boundary(
+    django_assert_num_queries, start, stop
+):
+    """Upcoming rows 0-3, the rest 4-10: (2, 7) takes from both halves."""
+    _mixed_schedule()
+    schedule = Schedule(Briefing.objects.all(), today=D(2017, 2, 24))
+    schedule.count()
+    with django_assert_num_queries(1):
+        rows = schedule[start:stop]
+    assert len(rows) == stop - start
+
+
+def test_schedule_of_an_empty_queryset_reads_nothing(django_assert_num_queries):
+    _mixed_schedule()
+    schedule = Schedule(Briefing.objects.none(), today=D(2017, 2, 24))
+    with django_assert_num_queries(0):
+        assert schedule.count() == 0
+        assert schedule[0:50] == []
+
+
+def test_schedule_refuses_a_stepped_slice():
+    with pytest.raises(TypeError):
+        Schedule(Briefing.objects.all(), today=D(2017, 2, 24))[0:10:2]
 
 
 # --- month_calendar ------------------------------------------------------------

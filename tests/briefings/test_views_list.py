@@ -293,6 +293,24 @@ def test_list_query_count_is_fixed_when_filtered(client, django_assert_num_queri
     assert len(_rows(response)) == 2
 
 
+def test_list_page_across_upcoming_and_the_rest_keeps_the_order_and_query_count(
+    client, stand_on, django_assert_num_queries
+):
+    """Page 2 holds the last upcoming sessions and the newest of the rest:
+    still six queries (services.Schedule reads both halves in one)."""
+    stand_on(datetime.date(2017, 2, 24))
+    for day in range(1, 29):
+        BriefingFactory(status="planned", date=datetime.date(2017, 3, day))
+        BriefingFactory(status="planned", date=datetime.date(2017, 3, day))
+        BriefingFactory(status="held", date=datetime.date(2017, 2, day))
+    with django_assert_num_queries(6):
+        response = client.get(URL, {"page": "2"})
+    dates = [b.date for b in response.context["briefings"]]
+    assert dates == [datetime.date(2017, 3, day) for day in (26, 26, 27, 27, 28, 28)] + [
+        datetime.date(2017, 2, day) for day in range(28, 0, -1)
+    ]
+
+
 def test_list_in_english(client):
     BriefingFactory(prefecture=prefecture("37"), date=datetime.date(2017, 2, 24))
     response = client.get(EN_URL, {"date_after": "2017-02-01"})
