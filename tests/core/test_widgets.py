@@ -16,9 +16,15 @@ FAST = FastSelectRenderer()
 
 
 class Everything(forms.Form):
-    plain = forms.ChoiceField(choices=[("", "すべて"), ("a", "A & <b>"), ("b", gettext_lazy("開催済"))])
+    plain = forms.ChoiceField(
+        choices=[("", "すべて"), ("a", "A & <b>"), ("b", gettext_lazy("開催済"))]
+    )
     grouped = forms.ChoiceField(
-        choices=[("", "—"), ("関東", [("13", "東京都"), ("14", '神奈"川')]), ("x", mark_safe("<i>x</i>"))]
+        choices=[
+            ("", "—"),
+            ("関東", [("13", "東京都"), ("14", '神奈"川')]),
+            ("x", mark_safe("<i>x</i>")),
+        ]
     )
     several = forms.MultipleChoiceField(choices=[(1, "one"), (2, "two"), (3, "three")])
     flagged = forms.ChoiceField(
@@ -40,7 +46,9 @@ def test_every_select_is_the_html_of_djangos_templates(data):
 @pytest.mark.django_db
 def test_a_model_choice_select_is_the_html_of_djangos_templates(seeded):
     class ByPrefecture(forms.Form):
-        prefecture = forms.ModelChoiceField(Prefecture.objects.order_by("code"), empty_label="すべて")
+        prefecture = forms.ModelChoiceField(
+            Prefecture.objects.order_by("code"), empty_label="すべて"
+        )
 
     prefecture = Prefecture.objects.get(code="13")
     slow = ByPrefecture({"prefecture": prefecture.pk}, renderer=TEMPLATES)["prefecture"].as_widget()
@@ -56,4 +64,7 @@ def test_other_widgets_still_come_from_the_templates():
         when = forms.DateField()
 
     for name in Other.base_fields:
-        assert Other(renderer=FAST)[name].as_field_group() == Other(renderer=TEMPLATES)[name].as_field_group()
+        assert (
+            Other(renderer=FAST)[name].as_field_group()
+            == Other(renderer=TEMPLATES)[name].as_field_group()
+        )
