@@ -133,7 +133,9 @@ def markdown(
         f"after: {', '.join(f'{x:.2f}' for x in after)}. The machine is shared: a load",
         "  above the core count while the bench ran means other work took CPU from it.",
         f"- server: `make serve`'s gunicorn, {workers} sync workers, DEBUG off, WhiteNoise,",
-        "  Redis cache, sessions in the database; all on this one machine with wrk",
+        "  Redis cache, sessions in the database, each worker keeping its database",
+        "  connection (CONN_MAX_AGE) and forked from a master that has compiled the",
+        "  templates (portal/warmup.py); all on this one machine with wrk",
         f"- load: wrk, {load.connections} connections, {load.threads} threads, "
         f"{load.seconds:g} s per page and mode, on 127.0.0.1",
         f"- data: {data}",
