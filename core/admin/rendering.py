@@ -1,0 +1,262 @@
+"""The admin's form renderer: Django's widget templates, the common ones written out in Python.
+
+A thread's change form draws some 700 widgets, options and (empty) error
+lists; through Django's templates each costs a template render with its
+includes (an option, its attributes), and together they were most of the
+page's time. `AdminFormRenderer` renders the plainest templates (inputs,
+selects and their options, text areas, an empty error list) directly, to
+the same characters, and everything else through the templates as before.
+
+Each shortcut is taken only while the template it replaces reads exactly as
+written in `TEMPLATES` below: a Django upgrade that changes one, or a project
+template that overrides one, turns that shortcut off, never the output.
+`AdminRenderedMixin` puts the renderer on an admin's forms and inline forms,
+including the select inside the admin's +/✎ wrapper (which Django draws with
+the default renderer whatever the form's).
+"""
+
+import functools
+
+from django.contrib.admin import helpers
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.forms.renderers import DjangoTemplates
+from django.template import Context
+from django.template.base import render_value_in_context
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
+
+_INPUT = (
+    '<input type="{{ widget.type }}" name="{{ widget.name }}"{% if widget.value != None %}'
+    " value=\"{{ widget.value|stringformat:'s' }}\"{% endif %}"
+    '{% include "django/forms/widgets/attrs.html" %}>\n'
+)
+_INCLUDES_INPUT = '{% include "django/forms/widgets/input.html" %}\n'
+
+# The template sources the functions below reproduce, as Django 5.2 ships them.
+TEMPLATES = {
+    "django/forms/widgets/attrs.html": (
+        "{% for name, value in widget.attrs.items %}{% if value is not False %} {{ name }}"
+        "{% if value is not True %}=\"{{ value|stringformat:'s' }}\"{% endif %}{% endif %}"
+        "{% endfor %}"
+    ),
+    "django/forms/widgets/input.html": _INPUT,
+    "django/forms/widgets/hidden.html": _INCLUDES_INPUT,
+    "django/forms/widgets/text.html": _INCLUDES_INPUT,
+    "django/forms/widgets/number.html": _INCLUDES_INPUT,
+    "django/forms/widgets/checkbox.html": _INCLUDES_INPUT,
+    "django/forms/widgets/date.html": _INCLUDES_INPUT,
+    "admin/widgets/date.html": (
+        '<p class="date">\n  {% include "django/forms/widgets/date.html" %}\n</p>\n'
+    ),
+    "django/forms/widgets/select.html": (
+        '<select name="{{ widget.name }}"{% include "django/forms/widgets/attrs.html" %}>'
+        "{% for group_name, group_choices, group_index in widget.optgroups %}"
+        '{% if group_name %}\n  <optgroup label="{{ group_name }}">{% endif %}'
+        "{% for option in group_choices %}\n"
+        "  {% include option.template_name with widget=option %}{% endfor %}"
+        "{% if group_name %}\n  </optgroup>{% endif %}{% endfor %}\n</select>\n"
+    ),
+    "django/forms/widgets/select_option.html": (
+        "<option value=\"{{ widget.value|stringformat:'s' }}\""
+        '{% include "django/forms/widgets/attrs.html" %}>{{ widget.label }}</option>\n'
+    ),
+    "django/forms/widgets/textarea.html": (
+        '<textarea name="{{ widget.name }}"{% include "django/forms/widgets/attrs.html" %}>\n'
+        "{% if widget.value %}{{ widget.value }}{% endif %}</textarea>\n"
+    ),
+    "django/forms/errors/list/ul.html": (
+        '{% if errors %}<ul class="{{ error_class }}"{% if errors.field_id %}'
+        ' id="{{ errors.field_id }}_error"{% endif %}>{% for error in errors %}'
+        "<li>{{ error }}</li>{% endfor %}</ul>{% endif %}"
+    ),
+    "django/forms/errors/list/default.html": '{% include "django/forms/errors/list/ul.html" %}',
+}
+
+_CONTEXT = Context()  # autoescape on, localization as settings say: a template's defaults
+
+
+def _value(value) -> str:
+    """`{{ value }}` in a template."""
+    if type(value) is str:  # most are: nothing to localize
+        return conditional_escape(value)
+    return render_value_in_context(value, _CONTEXT)
+
+
+def _attrs(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html (`|stringformat:'s'` escaped is conditional_escape)."""
+    out = []
+    for name, value in attrs.items():
+        if value is not False:
+            out.append(f" {_value(name)}")
+            if value is not True:
+                out.append(f'="{conditional_escape(value)}"')
+    return "".join(out)
+
+
+def _input(widget: dict) -> str:
+    value = widget["value"]
+    shown = f' value="{conditional_escape(value)}"' if value != None else ""  # noqa: E711 (as the template compares)
+    return (
+        f'<input type="{_value(widget["type"])}" name="{_value(widget["name"])}"'
+        f"{shown}{_attrs(widget['attrs'])}>\n"
+    )
+
+
+def _option(option: dict) -> str:
+    return (
+        f'<option value="{conditional_escape(option["value"])}"{_attrs(option["attrs"])}>'
+        f"{_value(option['label'])}</option>\n"
+    )
+
+
+def _select(widget: dict) -> str | None:
+    out = [f'<select name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>']
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            out.append(f'\n  <optgroup label="{_value(group_name)}">')
+        for option in group_choices:
+            if option["template_name"] != "django/forms/widgets/select_option.html":
+                return None  # an option of its own making: the template draws it
+            out.append(f"\n  {_option(option)}")
+        if group_name:
+            out.append("\n  </optgroup>")
+    out.append("\n</select>\n")
+    return "".join(out)
+
+
+def _textarea(widget: dict) -> str:
+    value = widget["value"]
+    return (
+        f'<textarea name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+        f"{_value(value) if value else ''}</textarea>\n"
+    )
+
+
+def _error_list(context: dict) -> str | None:
+    return "" if not context["errors"] else None  # errors: the template, as always
+
+
+# Each shortcut, and the templates whose sources it relies on.
+SHORTCUTS = {
+    "django/forms/widgets/hidden.html": (
+        lambda c: _input(c["widget"]),
+        ("django/forms/widgets/hidden.html", "django/forms/widgets/input.html"),
+    ),
+    "django/forms/widgets/text.html": (
+        lambda c: _input(c["widget"]),
+        ("django/forms/widgets/text.html", "django/forms/widgets/input.html"),
+    ),
+    "django/forms/widgets/number.html": (
+        lambda c: _input(c["widget"]),
+        ("django/forms/widgets/number.html", "django/forms/widgets/input.html"),
+    ),
+    "django/forms/widgets/checkbox.html": (
+        lambda c: _input(c["widget"]),
+        ("django/forms/widgets/checkbox.html", "django/forms/widgets/input.html"),
+    ),
+    "admin/widgets/date.html": (
+        lambda c: f'<p class="date">\n  {_input(c["widget"])}\n\n</p>\n',
+        (
+            "admin/widgets/date.html",
+            "django/forms/widgets/date.html",
+            "django/forms/widgets/input.html",
+        ),
+    ),
+    "django/forms/widgets/select.html": (
+        lambda c: _select(c["widget"]),
+        ("django/forms/widgets/select.html", "django/forms/widgets/select_option.html"),
+    ),
+    "django/forms/widgets/textarea.html": (
+        lambda c: _textarea(c["widget"]),
+        ("django/forms/widgets/textarea.html",),
+    ),
+    "django/forms/errors/list/ul.html": (_error_list, ("django/forms/errors/list/ul.html",)),
+    "django/forms/errors/list/default.html": (
+        _error_list,
+        ("django/forms/errors/list/default.html", "django/forms/errors/list/ul.html"),
+    ),
+}
+
+
+class AdminFormRenderer(DjangoTemplates):
+    @cached_property
+    def shortcuts(self) -> dict:
+        """The shortcuts whose templates (and attrs.html) read as TEMPLATES says."""
+
+        def unchanged(name: str) -> bool:
+            return self.get_template(name).template.source == TEMPLATES[name]
+
+        if not unchanged("django/forms/widgets/attrs.html"):
+            return {}
+        return {
+            name: render
+            for name, (render, sources) in SHORTCUTS.items()
+            if all(unchanged(source) for source in sources)
+        }
+
+    def render(self, template_name, context, request=None):
+        shortcut = self.shortcuts.get(template_name)
+        if shortcut is not None:
+            html = shortcut(context)
+            if html is not None:
+                return html.strip()  # as BaseRenderer.render
+        return super().render(template_name, context, request)
+
+
+RENDERER = AdminFormRenderer()
+
+
+@functools.cache
+def _drawn_with_renderer(widget_class: type) -> type:
+    """`widget_class`, drawing with RENDERER when given no renderer."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return widget_class.render(self, name, value, attrs, renderer or RENDERER)
+
+    return type(widget_class.__name__, (widget_class,), {"render": render})
+
+
+def _use_renderer(form_class) -> None:
+    """Draw `form_class` (a class the admin made for this request) with RENDERER."""
+    form_class.default_renderer = RENDERER
+    for field in form_class.base_fields.values():
+        if isinstance(field.widget, RelatedFieldWidgetWrapper):
+            # The wrapper renders the select it wraps without passing a renderer on.
+            inner = field.widget.widget
+            inner.__class__ = _drawn_with_renderer(type(inner))
+
+
+class OneRowMediaInlineAdminFormSet(helpers.InlineAdminFormSet):
+    @property
+    def media(self):
+        # Django adds up the media of every row; the rows are one form class
+        # with one set of fieldsets, so the first row's media is all of them.
+        media = self.opts.media + self.formset.media
+        for row in self:
+            return media + row.media
+        return media
+
+
+class AdminRenderedMixin:
+    """For a ModelAdmin: its change form and its inlines draw with AdminFormRenderer,
+    and an inline's media is read from one of its rows, not all."""
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_admin_formsets = super().get_inline_formsets(
+            request, formsets, inline_instances, obj
+        )
+        for inline_admin_formset in inline_admin_formsets:
+            if type(inline_admin_formset) is helpers.InlineAdminFormSet:
+                inline_admin_formset.__class__ = OneRowMediaInlineAdminFormSet
+        return inline_admin_formsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        _use_renderer(form)
+        return form
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            formset.renderer = RENDERER  # its empty form and management form
+            _use_renderer(formset.form)
+            yield formset, inline
