@@ -16,15 +16,19 @@ the default renderer whatever the form's).
 """
 
 import functools
+import html
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.forms.renderers import DjangoTemplates
 from django.template import Context
 from django.template.base import render_value_in_context
-from django.utils.functional import cached_property
-from django.utils.html import conditional_escape, format_html
+from django.utils import translation
+from django.utils.functional import Promise, cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 _INPUT = (
@@ -77,10 +81,18 @@ TEMPLATES = {
 _CONTEXT = Context()  # autoescape on, localization as settings say: a template's defaults
 
 
+def conditional_escape(value) -> str:
+    """django.utils.html.conditional_escape, the same characters without its
+    lazy-string wrapper (a thousand calls a page)."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 def _value(value) -> str:
     """`{{ value }}` in a template."""
     if type(value) is str:  # most are: nothing to localize
-        return conditional_escape(value)
+        return html.escape(value)
     return render_value_in_context(value, _CONTEXT)
 
 
@@ -138,6 +150,9 @@ def _error_list(context: dict) -> str | None:
     return "" if not context["errors"] else None  # errors: the template, as always
 
 
+WRAPPER = "admin/widgets/related_widget_wrapper.html"
+_WIDGET, _NAME = "\x00widget\x00", "\x00name\x00"  # markers no field name or widget holds
+
 # Each shortcut, and the templates whose sources it relies on.
 SHORTCUTS = {
     "django/forms/widgets/hidden.html": (
@@ -183,17 +198,21 @@ SHORTCUTS = {
 class AdminFormRenderer(DjangoTemplates):
     @cached_property
     def shortcuts(self) -> dict:
-        """The shortcuts whose templates (and attrs.html) read as TEMPLATES says."""
+        """The shortcuts whose templates (and attrs.html) read as TEMPLATES says,
+        and the +/✎ wrapper's copies."""
 
         def unchanged(name: str) -> bool:
             return self.get_template(name).template.source == TEMPLATES[name]
 
         if not unchanged("django/forms/widgets/attrs.html"):
-            return {}
+            return {WRAPPER: self._wrapper}
         return {
-            name: render
-            for name, (render, sources) in SHORTCUTS.items()
-            if all(unchanged(source) for source in sources)
+            WRAPPER: self._wrapper,  # drawn by its template, whatever it says
+            **{
+                name: render
+                for name, (render, sources) in SHORTCUTS.items()
+                if all(unchanged(source) for source in sources)
+            },
         }
 
     def render(self, template_name, context, request=None):
@@ -204,8 +223,50 @@ class AdminFormRenderer(DjangoTemplates):
                 return html.strip()  # as BaseRenderer.render
         return super().render(template_name, context, request)
 
+    @cached_property
+    def _wrappers(self) -> dict:
+        return {}
+
+    def _wrapper(self, context) -> str | None:
+        """The admin's +/✎ wrapper draws the same links in every row but for the
+        field's name: the template draws them once (per field, language and
+        static address) with markers, each row copies them in."""
+        key = [translation.get_language(), settings.STATIC_URL]
+        for name, value in sorted(context.items()):
+            if name in ("rendered_widget", "name"):
+                continue
+            if name == "model_has_limit_choices_to":
+                value = bool(value)  # the template asks only that
+            elif isinstance(value, Promise):
+                value = str(value)
+            elif value is not None and not isinstance(value, str | bool | int):
+                return None
+            key.append((name, value))
+        key = tuple(key)
+        drawn = self._wrappers.get(key)
+        if drawn is None:
+            marked = {**context, "rendered_widget": mark_safe(_WIDGET), "name": _NAME}
+            drawn = super().render(WRAPPER, marked)
+            if len(self._wrappers) >= 500:  # a bound, not a working size
+                self._wrappers.clear()
+            self._wrappers[key] = drawn
+        return drawn.replace(_NAME, conditional_escape(context["name"])).replace(
+            _WIDGET, context["rendered_widget"]
+        )
+
 
 RENDERER = AdminFormRenderer()
+
+
+class _RelatedWidgetWrapper(RelatedFieldWidgetWrapper):
+    """The admin's +/✎ wrapper, reversing each of its links once per form
+    class, not once per row (`related_urls` is shared by the rows' copies)."""
+
+    def get_related_url(self, info, action, *args):
+        key = (info, action, args)
+        if key not in self.related_urls:
+            self.related_urls[key] = super().get_related_url(info, action, *args)
+        return self.related_urls[key]
 
 
 @functools.cache
@@ -222,10 +283,12 @@ def _use_renderer(form_class) -> None:
     """Draw `form_class` (a class the admin made for this request) with RENDERER."""
     form_class.default_renderer = RENDERER
     for field in form_class.base_fields.values():
-        if isinstance(field.widget, RelatedFieldWidgetWrapper):
+        wrapper = field.widget
+        if type(wrapper) is RelatedFieldWidgetWrapper:
+            wrapper.__class__ = _RelatedWidgetWrapper
+            wrapper.related_urls = {}
             # The wrapper renders the select it wraps without passing a renderer on.
-            inner = field.widget.widget
-            inner.__class__ = _drawn_with_renderer(type(inner))
+            wrapper.widget.__class__ = _drawn_with_renderer(type(wrapper.widget))
 
 
 class OneRowMediaInlineAdminFormSet(helpers.InlineAdminFormSet):
