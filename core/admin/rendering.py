@@ -5,7 +5,9 @@ lists; through Django's templates each costs a template render with its
 includes (an option, its attributes), and together they were most of the
 page's time. `AdminFormRenderer` renders the plainest templates (inputs,
 selects and their options, text areas, an empty error list) directly, to
-the same characters, and everything else through the templates as before.
+the same characters, and everything else through the templates as before;
+the +/✎ wrapper around a select, the same in every row of an inline but for
+the field's name, is drawn by its template once and copied.
 
 Each shortcut is taken only while the template it replaces reads exactly as
 written in `TEMPLATES` below: a Django upgrade that changes one, or a project
@@ -155,22 +157,13 @@ _WIDGET, _NAME = "\x00widget\x00", "\x00name\x00"  # markers no field name or wi
 
 # Each shortcut, and the templates whose sources it relies on.
 SHORTCUTS = {
-    "django/forms/widgets/hidden.html": (
-        lambda c: _input(c["widget"]),
-        ("django/forms/widgets/hidden.html", "django/forms/widgets/input.html"),
-    ),
-    "django/forms/widgets/text.html": (
-        lambda c: _input(c["widget"]),
-        ("django/forms/widgets/text.html", "django/forms/widgets/input.html"),
-    ),
-    "django/forms/widgets/number.html": (
-        lambda c: _input(c["widget"]),
-        ("django/forms/widgets/number.html", "django/forms/widgets/input.html"),
-    ),
-    "django/forms/widgets/checkbox.html": (
-        lambda c: _input(c["widget"]),
-        ("django/forms/widgets/checkbox.html", "django/forms/widgets/input.html"),
-    ),
+    **{
+        f"django/forms/widgets/{kind}.html": (
+            lambda c: _input(c["widget"]),
+            (f"django/forms/widgets/{kind}.html", "django/forms/widgets/input.html"),
+        )
+        for kind in ("hidden", "text", "number", "checkbox")
+    },
     "admin/widgets/date.html": (
         lambda c: f'<p class="date">\n  {_input(c["widget"])}\n\n</p>\n',
         (
