@@ -31,7 +31,7 @@ from django.utils import translation
 from django.utils.functional import Promise, cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 _INPUT = (
     '<input type="{{ widget.type }}" name="{{ widget.name }}"{% if widget.value != None %}'
@@ -310,7 +310,7 @@ class AdminRenderedMixin:
         # a hundred rows, a hundred templates otherwise.
         attrs = {
             "class": "action-select",
-            "aria-label": format_html(_(DJANGO_ACTION_LABEL), str(obj)),
+            "aria-label": format_html(gettext(DJANGO_ACTION_LABEL), str(obj)),
         }
         checkbox = forms.CheckboxInput(attrs, lambda value: False)
         return checkbox.render(helpers.ACTION_CHECKBOX_NAME, str(obj.pk), renderer=RENDERER)

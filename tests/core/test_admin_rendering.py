@@ -11,8 +11,8 @@ from django.db import connection
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorList
 from django.test.utils import CaptureQueriesContext
+from django.utils.functional import lazystr
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy
 
 from briefings.models import Briefing
 from core.admin.rendering import RENDERER, SHORTCUTS, WRAPPER
@@ -37,7 +37,7 @@ WIDGETS = [
     pytest.param(forms.Textarea(attrs={"rows": 3}), "一行目\n<二行目> & 三", id="textarea"),
     pytest.param(forms.Textarea(), "", id="textarea, empty"),
     pytest.param(
-        forms.Select(choices=[("", "---------"), (1, "九州"), ("a&b", gettext_lazy("関東"))]),
+        forms.Select(choices=[("", "---------"), (1, "九州"), ("a&b", lazystr("関東"))]),
         1,
         id="select",
     ),
