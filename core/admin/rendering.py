@@ -1,30 +1,27 @@
-"""The admin's form renderer: Django's widget templates, the common ones written out in Python.
+"""The admin's form renderer: more of Django's widget templates written out in Python.
 
-A thread's change form draws some 700 widgets, options and (empty) error
-lists; through Django's templates each costs a template render with its
-includes (an option, its attributes), and together they were most of the
-page's time. `AdminFormRenderer` renders the plainest templates (inputs,
-selects and their options, text areas, an empty error list) directly, to
-the same characters, and everything else through the templates as before;
-the +/✎ wrapper around a select, the same in every row of an inline but for
-the field's name, is drawn by its template once and copied.
+A thread's change form draws some 700 widgets and (empty) error lists;
+through Django's templates each costs a template render with its includes,
+and together they were most of the page's time. Every form's renderer
+(core.widgets.FastSelectRenderer) already writes the <select> in Python;
+`AdminFormRenderer` adds the other plain templates of the admin's forms
+(inputs, the admin's date input, text areas, an empty error list), to the
+same characters, and hands everything else on as before. The +/✎ wrapper
+around a select, the same in every row of an inline but for the field's
+name, is drawn by its template once and copied.
 
 Each shortcut is taken only while the template it replaces reads exactly as
 written in `TEMPLATES` below: a Django upgrade that changes one, or a project
 template that overrides one, turns that shortcut off, never the output.
-`AdminRenderedMixin` puts the renderer on an admin's forms and inline forms,
-including the select inside the admin's +/✎ wrapper (which Django draws with
-the default renderer whatever the form's).
+`AdminRenderedMixin` puts the renderer on an admin's forms and inline forms.
 """
 
-import functools
 import html
 
 from django import forms
 from django.conf import settings
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
-from django.forms.renderers import DjangoTemplates
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.utils import translation
@@ -32,6 +29,8 @@ from django.utils.functional import Promise, cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from core.widgets import FastSelectRenderer
 
 _INPUT = (
     '<input type="{{ widget.type }}" name="{{ widget.name }}"{% if widget.value != None %}'
@@ -55,18 +54,6 @@ TEMPLATES = {
     "django/forms/widgets/date.html": _INCLUDES_INPUT,
     "admin/widgets/date.html": (
         '<p class="date">\n  {% include "django/forms/widgets/date.html" %}\n</p>\n'
-    ),
-    "django/forms/widgets/select.html": (
-        '<select name="{{ widget.name }}"{% include "django/forms/widgets/attrs.html" %}>'
-        "{% for group_name, group_choices, group_index in widget.optgroups %}"
-        '{% if group_name %}\n  <optgroup label="{{ group_name }}">{% endif %}'
-        "{% for option in group_choices %}\n"
-        "  {% include option.template_name with widget=option %}{% endfor %}"
-        "{% if group_name %}\n  </optgroup>{% endif %}{% endfor %}\n</select>\n"
-    ),
-    "django/forms/widgets/select_option.html": (
-        "<option value=\"{{ widget.value|stringformat:'s' }}\""
-        '{% include "django/forms/widgets/attrs.html" %}>{{ widget.label }}</option>\n'
     ),
     "django/forms/widgets/textarea.html": (
         '<textarea name="{{ widget.name }}"{% include "django/forms/widgets/attrs.html" %}>\n'
@@ -118,28 +105,6 @@ def _input(widget: dict) -> str:
     )
 
 
-def _option(option: dict) -> str:
-    return (
-        f'<option value="{conditional_escape(option["value"])}"{_attrs(option["attrs"])}>'
-        f"{_value(option['label'])}</option>\n"
-    )
-
-
-def _select(widget: dict) -> str | None:
-    out = [f'<select name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>']
-    for group_name, group_choices, _index in widget["optgroups"]:
-        if group_name:
-            out.append(f'\n  <optgroup label="{_value(group_name)}">')
-        for option in group_choices:
-            if option["template_name"] != "django/forms/widgets/select_option.html":
-                return None  # an option of its own making: the template draws it
-            out.append(f"\n  {_option(option)}")
-        if group_name:
-            out.append("\n  </optgroup>")
-    out.append("\n</select>\n")
-    return "".join(out)
-
-
 def _textarea(widget: dict) -> str:
     value = widget["value"]
     return (
@@ -172,10 +137,6 @@ SHORTCUTS = {
             "django/forms/widgets/input.html",
         ),
     ),
-    "django/forms/widgets/select.html": (
-        lambda c: _select(c["widget"]),
-        ("django/forms/widgets/select.html", "django/forms/widgets/select_option.html"),
-    ),
     "django/forms/widgets/textarea.html": (
         lambda c: _textarea(c["widget"]),
         ("django/forms/widgets/textarea.html",),
@@ -188,7 +149,7 @@ SHORTCUTS = {
 }
 
 
-class AdminFormRenderer(DjangoTemplates):
+class AdminFormRenderer(FastSelectRenderer):
     @cached_property
     def shortcuts(self) -> dict:
         """The shortcuts whose templates (and attrs.html) read as TEMPLATES says,
@@ -262,16 +223,6 @@ class _RelatedWidgetWrapper(RelatedFieldWidgetWrapper):
         return self.related_urls[key]
 
 
-@functools.cache
-def _drawn_with_renderer(widget_class: type) -> type:
-    """`widget_class`, drawing with RENDERER when given no renderer."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        return widget_class.render(self, name, value, attrs, renderer or RENDERER)
-
-    return type(widget_class.__name__, (widget_class,), {"render": render})
-
-
 def _use_renderer(form_class) -> None:
     """Draw `form_class` (a class the admin made for this request) with RENDERER."""
     form_class.default_renderer = RENDERER
@@ -280,8 +231,6 @@ def _use_renderer(form_class) -> None:
         if type(wrapper) is RelatedFieldWidgetWrapper:
             wrapper.__class__ = _RelatedWidgetWrapper
             wrapper.related_urls = {}
-            # The wrapper renders the select it wraps without passing a renderer on.
-            wrapper.widget.__class__ = _drawn_with_renderer(type(wrapper.widget))
 
 
 class OneRowMediaInlineAdminFormSet(helpers.InlineAdminFormSet):
