@@ -106,7 +106,9 @@ class ParticipationAdmin(AuditedAdmin):
 class ActivityAdmin(ScopedAdmin, AuditedAdmin):
     list_display = ("date", "date_text", "title", "thread", "field", "block", "status")
     list_filter = ("status", "thread", "field", "block")
-    list_select_related = ("thread", "field", "block")
+    # Read per page: joined, the list's ORDER BY sorted every activity with its thread.
+    list_select_related = ()
+    list_prefetch_related = ("thread", "field", "block")
     search_fields = folded("title", "description", "date_text")
     date_hierarchy = "date"
     autocomplete_fields = ("thread", "field", "block", "organizations")
@@ -122,7 +124,9 @@ class ActivityAdmin(ScopedAdmin, AuditedAdmin):
 class StatusUpdateAdmin(ScopedAdmin, SoftDeleteAdmin, AuditedAdmin):
     list_display = ("as_of", "date_text", "thread", "block", "status", short_text, "order")
     list_filter = ("status", "thread", "block")
-    list_select_related = ("thread", "block")
+    # Read per page (see ActivityAdmin); the order still joins the thread, for its order.
+    list_select_related = ()
+    list_prefetch_related = ("thread", "block")
     search_fields = folded("text", "date_text", "thread__title")
     date_hierarchy = "as_of"
     autocomplete_fields = ("thread", "block")

@@ -15,7 +15,9 @@
   many-to-many fields and the soft-deletion timestamp (core.admin.changes).
 
 It also refuses a stale change form (core.admin.locking): a form opened
-before someone else saved the same row does not overwrite their edit.
+before someone else saved the same row does not overwrite their edit, and
+draws its forms with the admin's faster renderer (core.admin.rendering) and
+its list with one pass over the rows (core.admin.changelist).
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.access import is_editor
 
+from .changelist import OneScanChangeListMixin
 from .changes import EXTRA_DIFF_FIELDS, ReadableChanges, annotate_changes
 from .locking import EditLockAdmin
+from .rendering import AdminRenderedMixin
 
 
-class AuditedAdmin(EditLockAdmin, SimpleHistoryAdmin):
+class AuditedAdmin(OneScanChangeListMixin, AdminRenderedMixin, EditLockAdmin, SimpleHistoryAdmin):
     """History pages scoped like the change page, diffs, revert for editors
     only; stale forms refused (locking.EditLockAdmin)."""
 

@@ -11,13 +11,42 @@ among the newest (someone added rows meanwhile) is still found by its key.
 Each row's own queries are cut too: the rows come with their parent and
 `latest_select_related`, and the choices of `shared_choice_fields` (small
 tables shown as plain selects: blocks, fields) are read once per inline,
-not once per row.
+not once per row, nor again for the empty row the add button copies. An
+autocomplete among `latest_select_related` (a participation's organization)
+shows the row's own organization, already read, instead of asking the
+database for it again in every row.
 """
 
 from urllib.parse import urlencode
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.urls import NoReverseMatch, reverse
+
+
+class KnownChoiceAutocompleteMixin:
+    """An autocomplete that renders its chosen row from `known` (rows already
+    read with the form's instance) when it can, and asks the database only
+    for a value it does not know."""
+
+    known: dict[str, object] = {}
+
+    def optgroups(self, name, value, attr=None):
+        empty = self.choices.field.empty_values
+        selected = [str(v) for v in value if str(v) not in empty]
+        if not selected or any(v not in self.known for v in selected):
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required and not self.allow_multiple_selected:
+            options.append(self.create_option(name, "", "", False, 0))
+        label = self.choices.field.label_from_instance
+        for v in selected:
+            options.append(self.create_option(name, v, label(self.known[v]), True, len(options)))
+        return [(None, options, 0)]
+
+
+class KnownChoiceAutocompleteSelect(KnownChoiceAutocompleteMixin, AutocompleteSelect):
+    pass
 
 
 class LatestRowsInlineMixin:
@@ -35,6 +64,18 @@ class LatestRowsInlineMixin:
         except NoReverseMatch:
             return None
         return f"{url}?{urlencode({f'{fk.name}__{fk.target_field.name}__exact': obj.pk})}"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if (
+            "widget" not in kwargs
+            and db_field.name in self.latest_select_related
+            and db_field.name in self.get_autocomplete_fields(request)
+        ):
+            # Read with the rows: the widget needs no query of its own (_know_related).
+            kwargs["widget"] = KnownChoiceAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -62,9 +103,21 @@ class LatestRowsInlineMixin:
 
             def _construct_form(self, i, **kwargs):
                 form = super()._construct_form(i, **kwargs)
+                self._share_choices(form)
+                self._know_related(form)
+                return form
+
+            @property
+            def empty_form(self):
+                form = super().empty_form
+                self._share_choices(form)
+                return form
+
+            def _share_choices(self, form):
                 if not hasattr(self, "_shared_choices"):
+                    # iter(): list() of the choices alone would first COUNT them (len()).
                     self._shared_choices = {
-                        name: list(form.fields[name].choices)
+                        name: list(iter(form.fields[name].choices))
                         for name in shared
                         if name in form.fields
                     }
@@ -74,7 +127,17 @@ class LatestRowsInlineMixin:
                     inner = getattr(field.widget, "widget", None)  # the admin's +/✎ wrapper
                     if inner is not None:
                         inner.choices = choices
-                return form
+
+            def _know_related(self, form):
+                for name in related:
+                    field = form.fields.get(name)
+                    widget = getattr(field, "widget", None)
+                    widget = getattr(widget, "widget", widget)  # the admin's +/✎ wrapper
+                    if not isinstance(widget, KnownChoiceAutocompleteMixin):
+                        continue
+                    row = getattr(form.instance, name) if form.instance.pk else None
+                    if row is not None:
+                        widget.known = {str(row.pk): row}
 
             def _existing_object(self, pk):
                 found = super()._existing_object(pk)

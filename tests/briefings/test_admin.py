@@ -64,10 +64,12 @@ def test_briefing_changelist_filter_block(admin_client):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_briefing_changelist_query_count_fixed(admin_client, django_assert_num_queries, count):
-    """The same 13 queries for any number of rows.
+    """The same 12 queries for any number of rows.
 
-    Session and user (2); the block and thread sidebar filters (2); the date
-    hierarchy's range and its dates (2); the filtered and the full count (2);
+    Session and user (2); the block and thread sidebar filters (2); the
+    filtered count with the date hierarchy's range and years, in one query
+    (core.admin.changelist), and the months of the one year shown (2); the
+    full count (1);
     the count of overdue sessions (要更新), shared by its filter's label and
     the warning above the list (1); the rows, joined to prefecture, block and
     host, with the overdue flag computed in the same query (1). Members are
@@ -82,7 +84,7 @@ def test_briefing_changelist_query_count_fixed(admin_client, django_assert_num_q
         )
         briefing.members.set(factories.MemberFactory.create_batch(2))
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = admin_client.get(admin_url(Briefing, "changelist"))
 
     assert response.context["cl"].result_count == count
