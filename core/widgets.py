@@ -11,32 +11,54 @@ hands every other one to the templates as before, so a project template
 that overrides a widget elsewhere still applies.
 """
 
+import html
+
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape
+from django.template import Context
+from django.template.base import render_value_in_context
+
+_CONTEXT = Context()  # autoescape on, localization as settings say: a template's defaults
 
 
-def _attrs(attrs: dict) -> str:
-    # attrs.html: False drops the attribute, True writes its bare name.
-    return "".join(
-        f" {name}" if value is True else f' {name}="{conditional_escape(str(value))}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
+def conditional_escape(value) -> str:
+    """django.utils.html.conditional_escape, the same characters without its
+    lazy-string wrapper (a thousand calls a page)."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def value_html(value) -> str:
+    """`{{ value }}` in a template."""
+    if type(value) is str:  # most are: nothing to localize
+        return html.escape(value)
+    return render_value_in_context(value, _CONTEXT)
+
+
+def attrs_html(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html (`|stringformat:'s'` escaped is conditional_escape)."""
+    out = []
+    for name, value in attrs.items():
+        if value is not False:
+            out.append(f" {value_html(name)}")
+            if value is not True:
+                out.append(f'="{conditional_escape(value)}"')
+    return "".join(out)
 
 
 def _option(option: dict) -> str:
     # select_option.html ends with a newline, which Django's output keeps.
     return (
-        f'<option value="{conditional_escape(str(option["value"]))}"{_attrs(option["attrs"])}>'
-        f"{conditional_escape(option['label'])}</option>\n"
+        f'<option value="{conditional_escape(option["value"])}"{attrs_html(option["attrs"])}>'
+        f"{value_html(option['label'])}</option>\n"
     )
 
 
 def _select(widget: dict) -> str:
-    parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+    parts = [f'<select name="{value_html(widget["name"])}"{attrs_html(widget["attrs"])}>']
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            parts.append(f'\n  <optgroup label="{value_html(group_name)}">')
         parts.extend(f"\n  {_option(option)}" for option in options)
         if group_name:
             parts.append("\n  </optgroup>")

@@ -16,21 +16,17 @@ template that overrides one, turns that shortcut off, never the output.
 `AdminRenderedMixin` puts the renderer on an admin's forms and inline forms.
 """
 
-import html
-
 from django import forms
 from django.conf import settings
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
-from django.template import Context
-from django.template.base import render_value_in_context
 from django.utils import translation
 from django.utils.functional import Promise, cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from core.widgets import FastSelectRenderer
+from core.widgets import FastSelectRenderer, attrs_html, conditional_escape, value_html
 
 _INPUT = (
     '<input type="{{ widget.type }}" name="{{ widget.name }}"{% if widget.value != None %}'
@@ -67,49 +63,21 @@ TEMPLATES = {
     "django/forms/errors/list/default.html": '{% include "django/forms/errors/list/ul.html" %}',
 }
 
-_CONTEXT = Context()  # autoescape on, localization as settings say: a template's defaults
-
-
-def conditional_escape(value) -> str:
-    """django.utils.html.conditional_escape, the same characters without its
-    lazy-string wrapper (a thousand calls a page)."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
-
-
-def _value(value) -> str:
-    """`{{ value }}` in a template."""
-    if type(value) is str:  # most are: nothing to localize
-        return html.escape(value)
-    return render_value_in_context(value, _CONTEXT)
-
-
-def _attrs(attrs: dict) -> str:
-    """django/forms/widgets/attrs.html (`|stringformat:'s'` escaped is conditional_escape)."""
-    out = []
-    for name, value in attrs.items():
-        if value is not False:
-            out.append(f" {_value(name)}")
-            if value is not True:
-                out.append(f'="{conditional_escape(value)}"')
-    return "".join(out)
-
 
 def _input(widget: dict) -> str:
     value = widget["value"]
     shown = f' value="{conditional_escape(value)}"' if value != None else ""  # noqa: E711 (as the template compares)
     return (
-        f'<input type="{_value(widget["type"])}" name="{_value(widget["name"])}"'
-        f"{shown}{_attrs(widget['attrs'])}>\n"
+        f'<input type="{value_html(widget["type"])}" name="{value_html(widget["name"])}"'
+        f"{shown}{attrs_html(widget['attrs'])}>\n"
     )
 
 
 def _textarea(widget: dict) -> str:
     value = widget["value"]
     return (
-        f'<textarea name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>\n'
-        f"{_value(value) if value else ''}</textarea>\n"
+        f'<textarea name="{value_html(widget["name"])}"{attrs_html(widget["attrs"])}>\n'
+        f"{value_html(value) if value else ''}</textarea>\n"
     )
 
 
