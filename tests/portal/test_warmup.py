@@ -2,7 +2,11 @@
 forks (portal/warmup.py), so that a restarted worker's first request is as
 fast as its hundredth. tests/portal/test_serve.py starts gunicorn, which runs it."""
 
+import gc
+import logging
+import runpy
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -33,3 +37,12 @@ def test_after_warming_a_first_request_compiles_no_template(client, seeded, monk
 
     assert client.get(path).status_code == 200
     assert compiled == []
+
+
+def test_gunicorn_freezes_what_the_master_loaded_before_forking():
+    config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+    try:
+        config["when_ready"](SimpleNamespace(log=logging.getLogger("gunicorn.test")))
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
