@@ -63,8 +63,14 @@ def _capped(queryset: QuerySet, limit: int | None = None) -> Capped:
 # --- lists -------------------------------------------------------------------------------
 
 
+# The lists' prefetches land in plain lists (Prefetch to_attr, `…_list`): a
+# prefetch read through `row.relation.all()` gives each row a related manager
+# and a queryset holding its part, which costs more than the query.
+
+
 def needs_for_list() -> QuerySet:
-    """Open needs with their place and field, and the offers matched to each (three queries)."""
+    """Open needs with their place and field, and the offers matched to each
+    as `match_list` (three queries)."""
     return (
         Need.objects.open()
         .select_related("organization", "prefecture", "field")
@@ -74,17 +80,23 @@ def needs_for_list() -> QuerySet:
                 queryset=Match.objects.select_related("offer__organization").order_by(
                     "-proposed_on", "pk"
                 ),
+                to_attr="match_list",
             )
         )
     )
 
 
 def offers_for_list() -> QuerySet:
-    """Open offers with their company, fields and area served (five queries)."""
+    """Open offers with their company, and the fields and area served as
+    `field_list`, `block_list` and `prefecture_list` (five queries)."""
     return (
         Offer.objects.open()
         .select_related("organization")
-        .prefetch_related("fields", "blocks", "prefectures")
+        .prefetch_related(
+            Prefetch("fields", to_attr="field_list"),
+            Prefetch("blocks", to_attr="block_list"),
+            Prefetch("prefectures", to_attr="prefecture_list"),
+        )
     )
 
 

@@ -113,7 +113,16 @@ class MemberListView(BreadcrumbsMixin, LenientPaginationMixin, FilterView):
         return (
             NetworkMembership.objects.current()
             .select_related("organization__prefecture", "organization__block")
-            .prefetch_related(Prefetch("fields", queryset=Field.objects.order_by("order", "slug")))
+            # A list per row (to_attr): a prefetch read through
+            # `membership.fields.all()` gives each row a related manager and
+            # a queryset, which cost more than the query.
+            .prefetch_related(
+                Prefetch(
+                    "fields",
+                    queryset=Field.objects.order_by("order", "slug"),
+                    to_attr="field_list",
+                )
+            )
             .order_by("organization__name", "pk")
         )
 
