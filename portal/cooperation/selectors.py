@@ -104,7 +104,7 @@ def projects_for_list() -> QuerySet:
     """Projects newest status first, with their lead, field, model and how often copied."""
     return (
         Project.objects.select_related("lead__prefecture", "field", "spread_from")
-        .annotate(spread_count=Count("spread_to"))
+        .annotate(spread_count=_count_related(Project.objects.all(), "spread_from"))
         .order_by("-status_since", "pk")
     )
 
@@ -164,7 +164,10 @@ def _loaded(obj, name: str) -> bool:
 # --- the field page ----------------------------------------------------------------------
 
 
-def _count_by_prefecture(queryset: QuerySet, path: str) -> Subquery:
+def _count_related(queryset: QuerySet, path: str) -> Subquery:
+    """How many rows of `queryset` have the outer row at `path`, 0 for none:
+    a correlated subquery, so only the rows a page reads are counted (a JOIN
+    with GROUP BY counts every row before the LIMIT)."""
     counted = (
         queryset.filter(**{path: OuterRef("pk")})
         .order_by()
@@ -202,9 +205,9 @@ def field_work(field: Field) -> FieldWork:
     prefectures = [
         p
         for p in Prefecture.objects.annotate(
-            n_cases=_count_by_prefecture(cases, "organization__prefecture"),
-            n_projects=_count_by_prefecture(projects, "lead__prefecture"),
-            n_needs=_count_by_prefecture(needs, "prefecture"),
+            n_cases=_count_related(cases, "organization__prefecture"),
+            n_projects=_count_related(projects, "lead__prefecture"),
+            n_needs=_count_related(needs, "prefecture"),
         ).order_by("code")
         if p.n_cases or p.n_projects or p.n_needs
     ]
@@ -318,8 +321,8 @@ def block_work_map(block: RegionalBlock) -> WorkMap:
     """Cases and projects per prefecture of the block, counted in one query."""
     rows = list(
         block.prefectures.annotate(
-            n_cases=_count_by_prefecture(Case.objects.all(), "organization__prefecture"),
-            n_projects=_count_by_prefecture(Project.objects.all(), "lead__prefecture"),
+            n_cases=_count_related(Case.objects.all(), "organization__prefecture"),
+            n_projects=_count_related(Project.objects.all(), "lead__prefecture"),
         ).order_by("code")
     )
     cells = [TILE_GRID[p.code] for p in rows]

@@ -161,6 +161,20 @@ def test_unknown_project_is_404(client):
     assert client.get(url("project_detail", 999999)).status_code == 404
 
 
+def test_projects_page_counts_each_projects_copies(client):
+    model = ProjectFactory(title="モデル", status_since=datetime.date(2017, 5, 1))
+    ProjectFactory(title="展開1", spread_from=model, status_since=datetime.date(2017, 6, 1))
+    ProjectFactory(title="展開2", spread_from=model, status_since=datetime.date(2017, 7, 1))
+    ProjectFactory(title="単独", status_since=datetime.date(2017, 4, 1))
+
+    response = client.get(url("project_list"))
+
+    counts = [(p.title, p.spread_count) for p in response.context["projects"]]
+    assert counts == [("展開2", 0), ("展開1", 0), ("モデル", 2), ("単独", 0)]
+    assert response.context["paginator"].count == 4
+    assert "2件に横展開" in response.content.decode()
+
+
 @pytest.mark.parametrize("rows", [1, 3])
 def test_projects_page_queries_are_fixed(client, django_assert_num_queries, rows):
     model = ProjectFactory()
