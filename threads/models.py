@@ -2,13 +2,13 @@
 
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.asof import AsOfQuerySet, AsOfRule
 from core.dateprecision import DatedByPrecision, precision_field, precision_is_valid
+from core.links import row_url
 from core.provenance import Sourced, inferred_has_reason, provenance_is_valid
 from core.softdelete import LiveManager, SoftDeletable, SoftDeleteQuerySet
 from networks.models import Field, Organization, RegionalBlock
@@ -85,7 +85,8 @@ class Thread(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("threads:thread_detail", args=[self.slug])
+        # Remembered (core.links): the directory links a thread from every row.
+        return row_url("threads:thread_detail", self.slug)
 
     @property
     def latest_update(self) -> "StatusUpdate | None":

@@ -1,6 +1,6 @@
 """Template helpers shared by every app's pages: dates, badges and the language switch.
 
-`dated`, `status_badge` and `provenance` write the small fragments a table
+`dated`, `status_badge`, `provenance` and `organization_place` write the small fragments a table
 repeats on every row. As `{% include %}`s they cost a template lookup, a
 context push and a node walk each (about 50 µs): 100 of them on a thread
 page's 50 activities. The include templates of the same names call these
@@ -89,3 +89,13 @@ def provenance(value: str, note: str = "") -> SafeString:
     # As {% blocktranslate %} does: the note escaped, the translation as it is.
     reason = mark_safe(gettext("根拠：%(note)s") % {"note": conditional_escape(note)})
     return badge + format_html(' <span class="meta provenance-note">{}</span>', reason)
+
+
+@register.simple_tag
+def organization_place(organization) -> SafeString:
+    """Where an organization is, as the directory and the member list show it:
+    a link to its prefecture, else to its block, else 全国 (nationwide)."""
+    place = organization.prefecture or organization.block
+    if place is None:
+        return conditional_escape(gettext("全国"))
+    return format_html('<a href="{}">{}</a>', place.get_absolute_url(), place.display_name)
