@@ -53,7 +53,6 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         briefings = Briefing.objects.for_list()
         context["strands"] = group_by_kind(Thread.objects.for_overview())
-        context["figures"] = figures.compute(HOME_FIGURES)
         # The latest figure a document reported, beside the site's own over the
         # very period it counts (two queries).
         report = ProgressReport.objects.latest_reported()
@@ -64,7 +63,10 @@ class HomeView(TemplateView):
         )[:LATEST_UPDATES]
         context["next_briefings"] = briefings.upcoming().order_by("date", "pk")[:NEXT_BRIEFINGS]
         context["latest_briefings"] = briefings.held().order_by("-date", "-pk")[:NEXT_BRIEFINGS]
-        context["coverage"] = coverage_summary()
+        # The briefing figures are the coverage map's own: computed with it.
+        coverage = coverage_summary(also=HOME_FIGURES)
+        context["coverage"] = coverage
+        context["figures"] = [coverage.figures[key] for key in HOME_FIGURES]
         return context
 
 

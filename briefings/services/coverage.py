@@ -9,6 +9,7 @@ matrix links to the schedule filtered to exactly the sessions it counts
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -347,6 +348,7 @@ def coverage_summary(
     period: Period = Period(),  # noqa: B008  (frozen)
     *,
     today: datetime.date | None = None,
+    also: Iterable[str] = (),
 ) -> CoverageSummary:
     """Sessions and the places they reached in `period`, each by its status as of
     the period's date (core.asof; the page's range is `Period.through(after, before)`),
@@ -358,7 +360,9 @@ def coverage_summary(
 
     Three queries: the figures (one aggregate, core.figures), the 47
     prefectures annotated with their counts, the 11 blocks annotated with a
-    count per status.
+    count per status. `also` names more figures to compute with the coverage's
+    own (`figures[key]`), so a page that shows both reads the sessions once
+    (and each other model once).
     """
     today = today or dates.today()
     if period.as_of is not None:
@@ -367,8 +371,9 @@ def coverage_summary(
     def public(status: str, prefix: str = "") -> Q:
         return Briefing.public_status_q(status, today=today, as_of=period.as_of, prefix=prefix)
 
+    keys = (*COVERAGE_FIGURES, "briefings-planned")
     figures = compute(
-        (*COVERAGE_FIGURES, "briefings-planned"),
+        (*keys, *(key for key in dict.fromkeys(also) if key not in keys)),
         period,
         extra={
             Briefing: {

@@ -57,7 +57,8 @@ class Schedule:
 
     def __init__(self, queryset: QuerySet[Briefing], *, today: datetime.date | None = None):
         self.queryset = queryset
-        self.is_upcoming = Briefing.upcoming_condition(today or dates.today())
+        self.today = today or dates.today()
+        self.is_upcoming = Briefing.upcoming_condition(self.today)
         upcoming = self.is_upcoming.q()
         self.upcoming = queryset.filter(upcoming).order_by("date", "pk")
         self.rest = queryset.exclude(upcoming).order_by("-date", "pk")
@@ -85,6 +86,8 @@ class Schedule:
     def __getitem__(self, key: slice) -> list[Briefing]:
         if not isinstance(key, slice) or key.step is not None:
             raise TypeError("Schedule takes a slice without a step")
+        if not key.start and key.stop is not None and key.stop >= 0:
+            return self.head(key.stop)
         start, stop, _step = key.indices(self.count())
         upcoming = self.counts[0]
         on_page = Q()
@@ -95,6 +98,15 @@ class Schedule:
         if not on_page:
             return []
         return sorted(self.queryset.filter(on_page).order_by(), key=self.sort_key)
+
+    def head(self, n: int) -> list[Briefing]:
+        """The first `n` rows without counting (a capped section of a page): one
+        query that picks each half's first `n` by its index and puts those (2n
+        at most, not every row) in the schedule's order, returning `n`."""
+        if n <= 0:
+            return []
+        on_page = Q(pk__in=self.upcoming[:n].values("pk")) | Q(pk__in=self.rest[:n].values("pk"))
+        return list(order_for_schedule(self.queryset.filter(on_page), today=self.today)[:n])
 
 
 # --- the month calendar ----------------------------------------------------

@@ -48,16 +48,8 @@ from networks.models import (
 )
 from threads.models import Activity, Participation, Thread
 
-# Sections of the field and block pages show the newest rows and link to the
-# filtered list for the rest.
-SECTION_LIMIT = 20
 # How far up a project's 横展開 chain its page reads (one query, joined).
 SPREAD_CHAIN_DEPTH = 5
-
-
-def _capped(queryset: QuerySet, limit: int | None = None) -> Capped:
-    # SECTION_LIMIT is read at call time, so a test can lower it.
-    return capped(queryset, limit or SECTION_LIMIT)
 
 
 # --- lists -------------------------------------------------------------------------------
@@ -151,7 +143,7 @@ def project_spread(project: Project) -> Spread:
     has_more = (
         bool(chain) and chain[-1].spread_from_id is not None and len(chain) >= SPREAD_CHAIN_DEPTH
     )
-    copies = _capped(
+    copies = capped(
         project.spread_to.select_related("lead__prefecture").order_by("-status_since", "pk")
     )
     return Spread(chain=chain, chain_has_more=has_more, copies=copies)
@@ -213,19 +205,19 @@ def field_work(field: Field) -> FieldWork:
     ]
     return FieldWork(
         field=field,
-        activities=_capped(
+        activities=capped(
             Activity.objects.filter(field=field, thread__kind=Thread.Kind.VERTICAL)
             .select_related("thread", "field", "block")
             .order_by("-date", "pk")
         ),
-        cases=_capped(cases_for_list().filter(field=field).order_by("-reported_on", "pk")),
-        projects=_capped(
+        cases=capped(cases_for_list().filter(field=field).order_by("-reported_on", "pk")),
+        projects=capped(
             projects.select_related("lead__prefecture", "field").order_by("-status_since", "pk")
         ),
-        needs=_capped(
+        needs=capped(
             needs.select_related("organization", "prefecture").order_by("-posted_on", "pk")
         ),
-        offers=_capped(
+        offers=capped(
             Offer.objects.open()
             .in_field(field)
             .select_related("organization")
@@ -371,20 +363,20 @@ def block_council(block: RegionalBlock) -> Council:
     ).select_related("organization", "thread")
     return Council(
         block=block,
-        members=_capped(members.order_by("organization__kind", "organization__name", "pk")),
-        briefings=_capped(
+        members=capped(members.order_by("organization__kind", "organization__name", "pk")),
+        briefings=capped(
             Briefing.objects.for_list()
             .filter(block=block, scope=Briefing.Scope.BLOCK)
             .order_by("-date", "pk"),
             10,
         ),
-        activities=_capped(
+        activities=capped(
             block.activities.filter(thread__kind=Thread.Kind.DIAGONAL)
             .select_related("thread", "field", "block")
             .order_by("-date", "pk"),
             10,
         ),
-        cases=_capped(cases_for_list().filter(council=block).order_by("-reported_on", "pk")),
+        cases=capped(cases_for_list().filter(council=block).order_by("-reported_on", "pk")),
         map=block_work_map(block),
     )
 
@@ -413,23 +405,23 @@ def municipality_work(municipality) -> MunicipalityWork:
         membership=NetworkMembership.objects.filter(organization__in=orgs)
         .order_by("left_on", "-joined_on", "-pk")  # a current one (no left date) first
         .first(),
-        needs=_capped(
+        needs=capped(
             Need.objects.filter(organization__in=orgs)
             .select_related("field")
             .order_by("-posted_on", "pk")
         ),
-        projects=_capped(
+        projects=capped(
             Project.objects.filter(Q(lead__in=orgs) | Q(partners__in=orgs))
             .distinct()
             .select_related("lead", "field")
             .order_by("-status_since", "pk")
         ),
-        dispatches=_capped(
+        dispatches=capped(
             Dispatch.objects.filter(Q(from_organization__in=orgs) | Q(to_organization__in=orgs))
             .select_related("from_organization", "to_organization", "field")
             .order_by("-start_on", "pk")
         ),
-        cases=_capped(
+        cases=capped(
             Case.objects.filter(organization__in=orgs)
             .select_related("field", "model", "council")
             .order_by("-reported_on", "pk")

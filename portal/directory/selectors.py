@@ -12,20 +12,11 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 
 from briefings.models import Briefing
-from briefings.services import order_for_schedule
+from briefings.services import Schedule
 from core import dates
 from core.pagination import Capped, capped
 from networks.models import Organization, Prefecture, RegionalBlock
 from threads.models import Participation
-
-# Place and organization pages show the newest rows of each list and link to
-# the filtered list for the rest, so a page stays one size at national scale.
-PAGE_SECTION_LIMIT = 50
-
-
-def _capped(queryset: QuerySet) -> Capped:
-    # PAGE_SECTION_LIMIT is read at call time, so a test can lower it.
-    return capped(queryset, PAGE_SECTION_LIMIT)
 
 
 def participations_with_thread() -> Prefetch:
@@ -72,8 +63,8 @@ def place_briefings(
     briefings = place.briefings.for_list()
     upcoming = Briefing.upcoming_condition(today).q()
     return PlaceBriefings(
-        upcoming=_capped(briefings.filter(upcoming).order_by("date", "pk")),
-        past=_capped(briefings.exclude(upcoming).order_by("-date", "pk")),
+        upcoming=capped(briefings.filter(upcoming).order_by("date", "pk")),
+        past=capped(briefings.exclude(upcoming).order_by("-date", "pk")),
     )
 
 
@@ -81,9 +72,9 @@ def region_briefings(prefecture: Prefecture, *, today: datetime.date | None = No
     """The rest of the prefecture's block: the block's own sessions (seminars,
     councils) and those in its other prefectures, upcoming first (soonest on
     top), then the others newest first, as the schedule orders them (two
-    queries at most)."""
-    return _capped(
-        order_for_schedule(
+    queries at most: briefings.services.Schedule reads each half by its index)."""
+    return capped(
+        Schedule(
             Briefing.objects.for_list()
             .filter(block_id=prefecture.block_id)
             .exclude(prefecture=prefecture),
@@ -93,38 +84,38 @@ def region_briefings(prefecture: Prefecture, *, today: datetime.date | None = No
 
 
 def prefecture_organizations(prefecture: Prefecture) -> Capped:
-    return _capped(prefecture.organizations.order_by("kind", "name"))
+    return capped(prefecture.organizations.order_by("kind", "name"))
 
 
 def block_organizations(block: RegionalBlock) -> Capped:
-    return _capped(Organization.objects.in_block(block).select_related("prefecture"))
+    return capped(Organization.objects.in_block(block).select_related("prefecture"))
 
 
 def block_activities(block: RegionalBlock) -> Capped:
     """The block's activities (the diagonal thread's work there, and any other
     thread's event held in the block), newest first, with their thread."""
-    return _capped(block.activities.select_related("thread", "field").order_by("-date", "pk"))
+    return capped(block.activities.select_related("thread", "field").order_by("-date", "pk"))
 
 
 def organization_activities(organization: Organization) -> Capped:
-    return _capped(
+    return capped(
         organization.activities.select_related("thread", "field", "block").order_by("-date", "pk")
     )
 
 
 def organization_briefings(organization: Organization) -> Capped:
     """Sessions it hosted, upcoming first, then the others newest first."""
-    return _capped(order_for_schedule(organization.hosted_briefings.for_list()))
+    return capped(Schedule(organization.hosted_briefings.for_list()))
 
 
 def municipality_organizations(municipality) -> Capped:
     """Organizations linked to the municipality by its key (never by name: names repeat)."""
-    return _capped(municipality.organizations.order_by("kind", "name"))
+    return capped(municipality.organizations.order_by("kind", "name"))
 
 
 def municipality_participations(municipality) -> Capped:
     """What the municipality's organizations do in the threads."""
-    return _capped(
+    return capped(
         Participation.objects.filter(organization__municipality=municipality)
         .select_related("thread", "organization")
         .order_by("thread__order", "organization__name", "pk")

@@ -6,6 +6,7 @@ import pytest
 from django.core.paginator import Paginator
 from django.utils import translation
 
+from briefings.figures import COVERAGE_FIGURES
 from briefings.models import Briefing
 from briefings.services import (
     COLOUR_CLASSES,
@@ -17,6 +18,7 @@ from briefings.services import (
     order_for_schedule,
 )
 from core.asof import Period
+from core.figures import compute
 from networks.models import Prefecture
 from tests.factories import BriefingFactory, block, prefecture
 
@@ -125,6 +127,21 @@ def test_schedule_reads_a_page_in_one_query_also_across_the_boundary(
     with django_assert_num_queries(1):
         rows = schedule[start:stop]
     assert len(rows) == stop - start
+
+
+@pytest.mark.parametrize("n", [1, 3, 4, 5, 11, 12])
+def test_schedule_head_is_the_first_rows_in_one_query_without_counting(
+    django_assert_num_queries, n
+):
+    """A capped section (core.pagination.capped slices [:n]) reads one query,
+    however the first n rows fall between the halves (upcoming rows 0-3)."""
+    _mixed_schedule()
+    today = D(2017, 2, 24)
+    expected = list(order_for_schedule(Briefing.objects.all(), today=today))[:n]
+    schedule = Schedule(Briefing.objects.all(), today=today)
+    with django_assert_num_queries(1):
+        assert schedule[:n] == expected
+    assert schedule.head(0) == []
 
 
 def test_schedule_of_an_empty_queryset_reads_nothing(django_assert_num_queries):
@@ -398,6 +415,21 @@ def test_coverage_summary_query_count_is_fixed(django_assert_num_queries, n):
         summary = coverage_summary()
         [(p.prefecture.block.name, p.held) for p in summary.prefectures]
     assert summary.held == n
+
+
+def test_coverage_summary_computes_other_figures_with_its_own(django_assert_num_queries):
+    """`also`: a page showing the coverage beside other figures (the home page)
+    reads the sessions once; the values are the registry's, as compute() gives them."""
+    BriefingFactory(prefecture=prefecture("40"), status="held", date=D(2017, 2, 1))
+    BriefingFactory(prefecture=prefecture("41"), status="planned", date=D(2099, 3, 1))
+    also = ("activities-done", "briefings-held", "briefings-planned")
+    with django_assert_num_queries(4):  # the three above, and the activities' aggregate
+        summary = coverage_summary(also=also)
+    alone = compute(also)
+    assert [summary.figures[key].value for key in also] == [v.value for v in alone] == [0, 1, 1]
+    assert [summary.figures[key].latest for key in also] == [v.latest for v in alone]
+    # The coverage's own figures keep their order, whatever `also` names.
+    assert [v.figure.key for v in summary.shown] == list(COVERAGE_FIGURES)
 
 
 def test_prefecture_coverage_short_name_drops_the_suffix_in_japanese_only():

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from briefings.models import Briefing
-from portal.directory import selectors
+from core import pagination
 from tests.factories import BriefingFactory, MemberFactory, OrganizationFactory, prefecture
 from tests.portal.helpers import block_briefing, url
 
@@ -82,7 +82,7 @@ def test_prefecture_page_shows_its_regions_sessions_in_their_own_section(client,
 
 
 def test_prefecture_page_region_section_caps_its_rows(client, monkeypatch):
-    monkeypatch.setattr(selectors, "PAGE_SECTION_LIMIT", 1)
+    monkeypatch.setattr(pagination, "SECTION_LIMIT", 1)
     block_briefing()
     block_briefing()
     response = client.get(url("prefecture_detail", "41"))
@@ -154,7 +154,7 @@ def test_prefecture_page_query_count_is_fixed(client, django_assert_num_queries,
 
 
 def test_prefecture_page_says_when_briefings_are_capped(client, monkeypatch):
-    monkeypatch.setattr(selectors, "PAGE_SECTION_LIMIT", 1)
+    monkeypatch.setattr(pagination, "SECTION_LIMIT", 1)
     BriefingFactory.create_batch(2, status=Briefing.Status.HELD)
     BriefingFactory.create_batch(2, status=Briefing.Status.PLANNED, date=datetime.date(2099, 12, 1))
 

@@ -64,14 +64,14 @@ def test_home_shows_the_tables_heading_and_note(seeded, client):
 def test_home_with_a_report_query_count_is_fixed(
     seeded, client, django_assert_num_queries, stand_on, n
 ):
-    """Fifteen queries: the fourteen of the home page (tests/portal/test_home.py)
+    """Fourteen queries: the thirteen of the home page (tests/portal/test_home.py)
     and the one aggregate of the site's figures over the report's period."""
     seeded_report = ProgressReport.objects.get()
     for i in range(1, n):
         seeded_report.pk, seeded_report.title = None, f"{seeded_report.title}{i}"
         seeded_report.save()
     stand_on(datetime.date(2017, 2, 24))
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         assert client.get("/").status_code == 200
 
 

@@ -28,6 +28,7 @@ from django.test import Client
 from django.utils import translation
 
 from briefings.models import Briefing
+from core import pagination
 from core.rowcount import count_rows
 from networks.models import ImplementationReport, Organization, Project
 from portal.demo import Volumes, generate_demo_data, reset_database
@@ -147,16 +148,14 @@ def measure(scale: float) -> dict[str, tuple[int, int, int]]:
 def small_sections(monkeypatch):
     """Every cap and page size of the public pages lowered to SECTION."""
     from briefings.views import BriefingListView
-    from portal.cooperation import selectors as cooperation
     from portal.cooperation.views import NetworkListView
-    from portal.directory import selectors as directory
     from portal.directory.views import OrganizationListView
     from portal.membership.views import MemberListView
     from portal.roadmap import views as roadmap_views
     from threads import selectors as threads
     from threads.views import ThreadDetailView
 
-    monkeypatch.setattr(directory, "PAGE_SECTION_LIMIT", SECTION)
+    monkeypatch.setattr(pagination, "SECTION_LIMIT", SECTION)
     monkeypatch.setattr(threads, "THREAD_PARTICIPANTS_LIMIT", SECTION)
     monkeypatch.setattr(threads, "THREAD_BRIEFINGS_LIMIT", SECTION)
     monkeypatch.setattr(ThreadDetailView, "activities_per_page", SECTION)
@@ -166,7 +165,6 @@ def small_sections(monkeypatch):
     monkeypatch.setattr(roadmap_views, "IMPLEMENTING_PER_PAGE", SECTION)
     monkeypatch.setattr(MemberListView, "paginate_by", SECTION)
     monkeypatch.setattr(NetworkListView, "paginate_by", SECTION)
-    monkeypatch.setattr(cooperation, "SECTION_LIMIT", SECTION)
 
 
 @pytest.mark.django_db
