@@ -212,7 +212,7 @@ class BriefingAdmin(ScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, Aud
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
+class ProgressReportAdmin(AuditedAdmin):
     list_display = ("as_of", "title", "quoted_figure", "source")
     list_filter = ("source",)
     search_fields = folded("title", "summary", "quoted_figure", "source")

@@ -568,6 +568,7 @@ class ProgressReport(models.Model):
     )
 
     objects = ProgressReportQuerySet.as_manager()
+    history = HistoricalRecords()
 
     # Each reported number and the registered figure (core.figures) that counts
     # the same thing.

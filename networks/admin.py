@@ -25,7 +25,7 @@ from .models import (
 from .resources import OrganizationResource
 
 
-class ReferenceFactAdmin(admin.ModelAdmin):
+class ReferenceFactAdmin(AuditedAdmin):
     """Rows loaded by the reference-data migration.
 
     Editors may correct a name, but the set of rows is a fact of law and
@@ -68,7 +68,7 @@ class PrefectureAdmin(ReferenceFactAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(AuditedAdmin):
     list_display = ("code", "name", "kana", "kind", "prefecture", "parent")
     # No filter on `parent`: it would list every municipality in the sidebar.
     list_filter = ("kind", "prefecture__block", "prefecture")
@@ -80,9 +80,15 @@ class MunicipalityAdmin(admin.ModelAdmin):
         (_("所属"), {"fields": ("prefecture", "parent")}),
     )
 
+    def get_readonly_fields(self, request, obj=None):
+        # The 団体コード is the row's identity: its page's URL, the key the
+        # import and the survey import match on. Entered when a row is added,
+        # never changed afterwards (a renumbered government is a new row).
+        return ("code",) if obj is not None else ()
+
 
 @admin.register(Field)
-class FieldAdmin(admin.ModelAdmin):
+class FieldAdmin(AuditedAdmin):
     list_display = ("name", "name_en", "slug", "order")
     # Finds the fields still missing an English name.
     list_filter = (("name_en", admin.EmptyFieldListFilter),)

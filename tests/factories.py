@@ -153,6 +153,30 @@ class FieldFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: 100 + n)
 
 
+class RegionalBlockFactory(factory.django.DjangoModelFactory):
+    """A block beyond the 11; use `block()` for those."""
+
+    class Meta:
+        model = RegionalBlock
+
+    code = factory.Sequence(lambda n: f"block-{n}")
+    name = factory.Sequence(lambda n: f"テストブロック{n}")
+    bureau_name = factory.Sequence(lambda n: f"テスト総合通信局{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+
+
+class PrefectureFactory(factory.django.DjangoModelFactory):
+    """A prefecture beyond the 47 (codes 50-99); use `prefecture()` for those."""
+
+    class Meta:
+        model = Prefecture
+
+    code = factory.Sequence(lambda n: f"{50 + n % 50:02d}")
+    name = factory.Sequence(lambda n: f"テスト県{n}")
+    kana = factory.Sequence(lambda n: f"てすとけん{n}")
+    block = factory.SubFactory(RegionalBlockFactory)
+
+
 class ProgressReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ProgressReport

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.links import row_url
 
@@ -43,6 +44,9 @@ class RegionalBlock(BilingualName):
     )
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
+    # Editors correct these in the admin: every change is audited.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "code"]
         verbose_name = _("地域ブロック")
@@ -69,6 +73,9 @@ class Prefecture(BilingualName):
         related_name="prefectures",
         verbose_name=_("地域ブロック"),
     )
+
+    # Editors correct these in the admin: every change is audited.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -124,6 +131,9 @@ class Municipality(models.Model):
     )
 
     objects = MunicipalityQuerySet.as_manager()
+
+    # Editors correct these in the admin: every change is audited.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -195,6 +205,9 @@ class Field(BilingualName):
 
     slug = models.SlugField(_("スラッグ"), max_length=40, unique=True)
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    # Editors correct these in the admin: every change is audited.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "slug"]

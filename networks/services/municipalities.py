@@ -14,6 +14,7 @@ from typing import BinaryIO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.cache import data_changed
 from core.spreadsheets import UnreadableFile, decode_spreadsheet_text
@@ -424,11 +425,14 @@ def _check_parents(
 # Writing ---------------------------------------------------------------------
 
 _FIELDS = ("prefecture", "name", "kana", "kind", "parent")
+# The history's change reason for rows the import wrote (no user: a command).
+IMPORT_REASON = "import_municipalities"
 
 
 def _write(rows: list[_Row], existing: dict[str, Municipality]) -> ImportResult:
-    # Municipality is not history-tracked and has no save() logic, so bulk
-    # writes lose nothing. New rows are inserted without a parent first,
+    # Municipality has no save() logic, so bulk writes lose nothing; its
+    # history is written in bulk beside them (simple_history's helpers), with
+    # the import as the reason. New rows are inserted without a parent first,
     # so a ward may come before its city in the file.
     new = [
         Municipality(
@@ -441,7 +445,7 @@ def _write(rows: list[_Row], existing: dict[str, Municipality]) -> ImportResult:
         for row in rows
         if row.code not in existing
     ]
-    Municipality.objects.bulk_create(new, batch_size=500)
+    bulk_create_with_history(new, Municipality, batch_size=500, default_change_reason=IMPORT_REASON)
     # Not every backend returns primary keys from a bulk insert.
     pks = {code: m.pk for code, m in existing.items()}
     if new:
@@ -469,7 +473,9 @@ def _write(rows: list[_Row], existing: dict[str, Municipality]) -> ImportResult:
         for attr, value in values.items():
             setattr(current, attr, value)
         changed.append(current)
-    Municipality.objects.bulk_update(changed, _FIELDS, batch_size=500)
+    bulk_update_with_history(
+        changed, Municipality, _FIELDS, batch_size=500, default_change_reason=IMPORT_REASON
+    )
     if new or changed:
         data_changed()  # bulk writes send no model signal (core/cache.py)
 

@@ -10,8 +10,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from briefings.models import Briefing, BriefingMaterial
-from networks.models import BureauMembership, Member, Organization
+from briefings.models import Briefing, BriefingMaterial, ProgressReport
+from networks.models import (
+    BureauMembership,
+    Field,
+    Member,
+    Municipality,
+    Organization,
+    Prefecture,
+    RegionalBlock,
+)
 from tests import factories
 from tests.admin_urls import admin_url, change_form_data
 from threads.models import Activity, Participation, StatusUpdate, Thread, WorkItem
@@ -70,7 +78,38 @@ TRACKED = [
         id="material",
     ),
     pytest.param(BureauMembership, _membership, "block", "kanto", id="membership"),
+    pytest.param(
+        ProgressReport, factories.ProgressReportFactory, "title", "新しい表題", id="report"
+    ),
+    pytest.param(Field, factories.FieldFactory, "name", "新しい分野名", id="field"),
+    pytest.param(
+        RegionalBlock, factories.RegionalBlockFactory, "council_name", "試験協議会", id="block"
+    ),
+    pytest.param(Prefecture, factories.PrefectureFactory, "name_en", "Trial", id="prefecture"),
+    pytest.param(
+        Municipality, factories.MunicipalityFactory, "kana", "しけんし", id="municipality"
+    ),
 ]
+
+
+# Registered in the admin but kept by their own packages' logs, not by this project.
+UNTRACKED_APPS = {"auth", "axes"}
+
+
+def test_history_every_model_staff_edit_in_the_admin_is_audited():
+    """A model the admin lets anyone change has a history and an AuditedAdmin
+    (its history page, revert for editors, stale forms refused)."""
+    from django.contrib import admin
+
+    from core.admin.history import AuditedAdmin
+
+    unaudited = [
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label not in UNTRACKED_APPS
+        and not (hasattr(model, "history") and isinstance(model_admin, AuditedAdmin))
+    ]
+    assert unaudited == []
 
 
 @pytest.mark.parametrize(("model", "make", "field", "new"), TRACKED)

@@ -14,24 +14,28 @@ from django.db import models
 from django.test import Client
 from django.utils.text import Truncator
 
-from briefings.models import Briefing, BriefingMaterial
+from briefings.models import Briefing, BriefingMaterial, ProgressReport
 from core.access import EDITOR
 from core.admin.locking import is_tracked
 from networks.models import (
     BureauMembership,
     Case,
     Dispatch,
+    Field,
     ImplementationReport,
     LocalGovernmentMembership,
     Match,
     Member,
+    Municipality,
     NationalTarget,
     Need,
     NetworkApplication,
     NetworkMembership,
     Offer,
     Organization,
+    Prefecture,
     Project,
+    RegionalBlock,
     RoadmapModel,
 )
 from tests import factories
@@ -67,6 +71,11 @@ def _national_target():
 
 
 MAKERS = {
+    ProgressReport: factories.ProgressReportFactory,
+    RegionalBlock: factories.RegionalBlockFactory,
+    Prefecture: factories.PrefectureFactory,
+    Municipality: factories.MunicipalityFactory,
+    Field: factories.FieldFactory,
     Thread: factories.ThreadFactory,
     WorkItem: factories.WorkItemFactory,
     Participation: factories.ParticipationFactory,

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from networks.models import Organization, Prefecture, RegionalBlock
+from networks.models import Municipality, Organization, Prefecture, RegionalBlock
 from tests import factories
-from tests.admin_urls import admin_url
+from tests.admin_urls import admin_url, change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,8 @@ def test_delete_reference_fact_forbidden(admin_client, model, obj):
 
 def test_regional_block_change_keeps_code(admin_client):
     kyushu = factories.block("kyushu")
-    data = {
+    data = change_form_data(admin_client.get(admin_url(RegionalBlock, "change", kyushu.pk)))
+    data |= {
         "code": "renamed",
         "name": "九州",
         "name_en": "Kyushu",
@@ -67,3 +68,18 @@ def test_prefecture_autocomplete_finds_japanese_name(admin_client):
     assert response.json()["results"] == [
         {"id": str(factories.prefecture("43").pk), "text": "熊本県"}
     ]
+
+
+def test_municipality_code_entered_when_added_and_kept_afterwards(admin_client):
+    """The 団体コード is a municipality's identity (its URL, the imports' key)."""
+    add = admin_client.get(admin_url(Municipality, "add"))
+    assert "code" in add.context["adminform"].form.fields
+    kumamoto = factories.municipality("431001", "熊本市")
+    data = change_form_data(admin_client.get(admin_url(Municipality, "change", kumamoto.pk)))
+    data |= {"code": "432024", "kana": "くまもとし"}
+
+    response = admin_client.post(admin_url(Municipality, "change", kumamoto.pk), data)
+
+    assert response.status_code == 302
+    kumamoto.refresh_from_db()
+    assert (kumamoto.code, kumamoto.kana) == ("431001", "くまもとし")

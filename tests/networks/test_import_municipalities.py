@@ -72,6 +72,25 @@ def test_import_municipalities_creates_every_kind(tmp_path):
     assert Municipality.objects.get(code="131016").prefecture == prefecture("13")
 
 
+def test_import_municipalities_keeps_a_history_of_what_it_wrote(tmp_path):
+    """Every row the import inserts or changes has its history record, the
+    import as the reason; a row it leaves as it is gets none."""
+    import_municipalities(write_csv(tmp_path, SMALL))
+    history = Municipality.history.model.objects
+    assert set(history.values_list("history_change_reason", flat=True)) == {"import_municipalities"}
+    assert sorted(history.filter(history_type="+").values_list("code", flat=True)) == sorted(
+        row.split(",")[0] for row in SMALL
+    )
+    before = history.count()
+
+    renamed = [row.replace("函館市,はこだてし", "函館市,はこだでし") for row in SMALL]
+    import_municipalities(write_csv(tmp_path, renamed))
+
+    changed = history.order_by("-history_id").first()
+    assert history.count() == before + 1
+    assert (changed.code, changed.kana, changed.history_type) == ("012025", "はこだでし", "~")
+
+
 def test_import_municipalities_second_run_changes_nothing(tmp_path):
     path = write_csv(tmp_path, SMALL)
     import_municipalities(path)
