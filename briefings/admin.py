@@ -12,6 +12,7 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
+from django.db import models
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -49,6 +50,39 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class _ServesFilter(admin.SimpleListFilter):
+    """A combined session (a block seminar that is also the venue prefecture's
+    briefing) serves two scopes and kinds: found under each, as on the public
+    list (briefings/filters.py) and in the figures."""
+
+    # Not `choices`: SimpleListFilter.choices() draws the sidebar.
+    options: type[models.TextChoices]
+    condition: str  # the Briefing class method: serves_scope or serves_kind
+
+    def lookups(self, request, model_admin):
+        return self.options.choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value not in self.options.values:
+            return queryset  # nothing chosen, or a value that is no choice (a hand-typed URL)
+        return queryset.filter(getattr(Briefing, self.condition)(value))
+
+
+class ServesScopeFilter(_ServesFilter):
+    title = _("対象")
+    parameter_name = "serves_scope"
+    options = Briefing.Scope
+    condition = "serves_scope"
+
+
+class ServesKindFilter(_ServesFilter):
+    title = _("種別")
+    parameter_name = "serves_kind"
+    options = Briefing.Kind
+    condition = "serves_kind"
+
+
 class BriefingMaterialInline(admin.TabularInline):
     """資料1, 資料2 … in their order; each an uploaded file or a link."""
 
@@ -78,7 +112,7 @@ class BriefingAdmin(ScopedAdmin, SoftDeleteAdmin, JapaneseImportExportMixin, Aud
         "block",
         "host",
     )
-    list_filter = (OverdueFilter, "status", "scope", "kind", "block", "thread")
+    list_filter = (OverdueFilter, "status", ServesScopeFilter, ServesKindFilter, "block", "thread")
     # Members are not a column, so only the foreign keys shown need joining.
     list_select_related = ("prefecture", "block", "host")
     search_fields = folded("title", "location_text", "notes", "prefecture__name")

@@ -184,7 +184,7 @@ def render_step(modeladmin, request, step: Step, briefings, form, *, from_list: 
         "subtitle": describe(single) if single else None,
         "opts": opts,
         "step": step,
-        "briefings": briefings,
+        "rows": briefings,
         "single": single,
         "form": form,
         "edit_conflicts": form.edit_conflicts,

@@ -112,7 +112,9 @@ class TargetRow:
     set_on_text: str
 
 
-# Set after the roadmap, not part of its 2016 text.
+# Set after the roadmap, not part of its 2016 text. The wording is the
+# follow-up's own, as 総務省九州総合通信局「九州におけるIoT実装の推進」
+# (令和2年2月) quotes it in its excerpt of the cabinet decision.
 NATIONAL_TARGETS: tuple[TargetRow, ...] = (
     TargetRow(
         slug="iot-800-local-governments",

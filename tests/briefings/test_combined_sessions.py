@@ -12,6 +12,7 @@ from briefings.models import Briefing
 from briefings.resources import BriefingResource
 from core import figures
 from core.asof import Period
+from tests.admin_urls import admin_url
 from tests.factories import BriefingFactory, OrganizationFactory, block, prefecture
 
 NAGANO = "20"
@@ -153,3 +154,38 @@ def test_export_writes_the_second_scope_and_an_inferred_hosts_basis():
         "推定",
         "会議名から推定",
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("param", "value", "found"),
+    [
+        ("serves_scope", "prefecture", True),  # its second scope
+        ("serves_scope", "block", True),
+        ("serves_scope", "national", False),
+        ("serves_kind", "local_government", True),  # its second kind
+        ("serves_kind", "seminar", True),
+    ],
+)
+def test_admin_list_filters_find_a_combined_session_under_each_scope_and_kind(
+    client, editor, param, value, found
+):
+    combined = _combined()
+    BriefingFactory(scope="national", kind="other", also_scope="", also_kind="")
+    client.force_login(editor)
+
+    response = client.get(admin_url(Briefing, "changelist"), {param: value})
+
+    assert response.status_code == 200
+    assert (combined in response.context["cl"].result_list) is found
+
+
+@pytest.mark.django_db
+def test_admin_list_filter_ignores_a_value_that_is_no_choice(client, editor):
+    _combined()
+    client.force_login(editor)
+
+    response = client.get(admin_url(Briefing, "changelist"), {"serves_scope": "moon"})
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 1
