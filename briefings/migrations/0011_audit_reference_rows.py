@@ -5,6 +5,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from core.audit import initial_history
+
 
 class Migration(migrations.Migration):
 
@@ -43,4 +45,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
+        initial_history("briefings", "ProgressReport"),
     ]

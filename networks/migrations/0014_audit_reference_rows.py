@@ -6,6 +6,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from core.audit import initial_history
+
 
 class Migration(migrations.Migration):
 
@@ -109,4 +111,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
+        initial_history("networks", "RegionalBlock", "Prefecture", "Municipality", "Field"),
     ]
