@@ -86,7 +86,10 @@ class Schedule:
     def __getitem__(self, key: slice) -> list[Briefing]:
         if not isinstance(key, slice) or key.step is not None:
             raise TypeError("Schedule takes a slice without a step")
-        if not key.start and key.stop is not None and key.stop >= 0:
+        if "counts" not in self.__dict__ and not key.start and key.stop is not None:
+            # A capped section's slice (core.pagination.capped): nothing has
+            # counted the halves, and the first rows need no count. A
+            # Paginator counts first, then reads exactly the page's rows.
             return self.head(key.stop)
         start, stop, _step = key.indices(self.count())
         upcoming = self.counts[0]
