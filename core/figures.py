@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import models
+from django.utils import formats
 from django.utils.functional import Promise
 
 from .asof import STATUS_AS_OF, AsOfRule, Period
@@ -32,6 +33,7 @@ __all__ = [
     "Figure",
     "FigureValue",
     "Figures",
+    "Grouped",
     "Period",
     "all_figures",
     "compute",
@@ -69,10 +71,19 @@ class FigureValue:
 
     @property
     def display(self) -> str:
-        """The value with its unit ("22回"), or the bare number."""
+        """The value with its unit ("1,234回"), or the bare number, grouped by thousands."""
         if self.figure.unit is None:
-            return str(self.value)
-        return self.figure.unit % {"n": self.value}
+            return str(Grouped(self.value))
+        # The unit's plural form is chosen by the number; %s writes it grouped.
+        return self.figure.unit % {"n": Grouped(self.value)}
+
+
+class Grouped(int):
+    """A count that writes itself with the active language's thousands
+    separator (28,562), as a page shows it; still an int for ngettext."""
+
+    def __str__(self) -> str:
+        return formats.number_format(int(self), force_grouping=True)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Template helpers shared by every app's pages: dates, badges and the language switch.
+"""Template helpers shared by every app's pages: dates, counts, badges and the language switch.
 
 `dated`, `status_badge`, `provenance` and `organization_place` write the small fragments a table
 repeats on every row. As `{% include %}`s they cost a template lookup, a
@@ -17,6 +17,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from core.figures import Grouped
 from core.provenance import Provenance
 
 register = template.Library()
@@ -37,6 +38,18 @@ def jdate(value: datetime.date | None) -> str:
     if translation.get_language() == "en":
         return date_format(value, "j F Y")
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+@register.filter
+def grouped(value):
+    """A count as a page writes it, with the thousands separator (28,562).
+
+    It stays a number, so `{% blocktranslate count n=total|grouped %}` still
+    picks the plural by it. Anything but an int is left as it is.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Grouped(value)
+    return value
 
 
 @register.filter

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db.models import Count, Q
+from django.utils import translation
 
 from briefings.models import Briefing
 from core import figures
@@ -127,6 +128,21 @@ def test_figures_display_the_value_with_its_unit():
     values = figures.compute(["briefings-held", "prefectures-reached", "organizations"])
 
     assert [v.display for v in values] == ["1回", "1都道府県", "0"]
+
+
+@pytest.mark.parametrize(
+    ("language", "key", "expected"),
+    [
+        ("ja", "briefings-held", "20,032回"),
+        ("en", "briefings-held", "20,032 sessions"),
+        ("ja", "organizations", "20,032"),
+    ],
+)
+def test_figures_display_a_national_count_grouped_by_thousands(language, key, expected):
+    value = figures.FigureValue(figure=figures.get(key), value=20032, latest=None, period=Period())
+
+    with translation.override(language):
+        assert value.display == expected
 
 
 # --- the document's own figure (issue 9 will store it with its period) ----------------

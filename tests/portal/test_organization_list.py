@@ -102,6 +102,14 @@ def test_organization_list_bad_page_gives_a_page_not_500(client, page):
     assert len(response.context["organizations"]) == 1
 
 
+def test_organization_list_counts_a_national_directory_with_thousands_separators(client):
+    Organization.objects.bulk_create(OrganizationFactory.build_batch(1001))
+
+    html = client.get(url("organization_list")).content.decode()
+
+    assert '<p class="result-count" role="status">1,001団体</p>' in html
+
+
 def test_organization_list_paginates(client):
     OrganizationFactory.create_batch(51)
 

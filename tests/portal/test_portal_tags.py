@@ -111,3 +111,35 @@ def test_organization_place_writes_what_the_rows_wrote(language, place):
     }.get((place, language))
     if expected:
         assert html == expected
+
+
+# --- counts ---------------------------------------------------------------------------
+
+COUNT = (
+    "{% load i18n portal_tags %}"
+    "{% blocktranslate count n=total|grouped %}{{ n }}件{% plural %}{{ n }}件{% endblocktranslate %}"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "total", "expected"),
+    [
+        ("ja", 20032, "20,032件"),
+        ("ja", 999, "999件"),
+        ("en", 20032, "20,032 items"),
+        ("en", 1, "1 item"),  # still a number: the plural is chosen by it
+        ("en", 1000, "1,000 items"),
+    ],
+)
+def test_grouped_writes_a_count_with_thousands_separators(language, total, expected):
+    with translation.override(language):
+        assert Template(COUNT).render(Context({"total": total})) == expected
+
+
+@pytest.mark.parametrize("value", ["12.9%", None, "", True, 2.5])
+def test_grouped_leaves_anything_but_a_count_as_it_is(value):
+    rendered = Template("{% load portal_tags %}{{ value|grouped }}").render(
+        Context({"value": value})
+    )
+
+    assert rendered == Template("{{ value }}").render(Context({"value": value}))
