@@ -19,6 +19,7 @@ from .coverage import (
     CoverageSummary,
     PrefectureCoverage,
     colour_class,
+    colour_scale,
     coverage_summary,
 )
 from .lifecycle import (
@@ -59,6 +60,7 @@ __all__ = [
     "Schedule",
     "Weekday",
     "colour_class",
+    "colour_scale",
     "coverage_summary",
     "duplicate_briefing",
     "mark_briefing_cancelled",

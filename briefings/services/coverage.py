@@ -146,8 +146,43 @@ COLOUR_CLASSES: tuple[ColourClass, ...] = (
 TILE_STROKE = "#6b7280"  # 4.8:1 against the white page
 
 
-def colour_class(n: int) -> ColourClass:
-    return next(c for c in COLOUR_CLASSES if c.contains(n))
+def colour_class(n: int, scale: tuple[ColourClass, ...] = COLOUR_CLASSES) -> ColourClass:
+    return next(c for c in scale if c.contains(n))
+
+
+def colour_scale(
+    counts: Iterable[int], step: type[ColourClass] = ColourClass
+) -> tuple[ColourClass, ...]:
+    """A map's colour steps for the counts it shows.
+
+    The fixed steps of COLOUR_CLASSES (0, 1, 2-3, 4 and more) while no count
+    is above the last one's minimum: a handful of sessions, as in the 2017
+    record, read best one by one. Beyond that they would paint every tile
+    the darkest colour (at national scale each prefecture has hundreds), so
+    the counts above zero are split into three groups of about the same size
+    (terciles), each a colour of its own; equal counts stay in one group.
+    `step` is the class that words the legend (sessions here, cases and
+    projects on a block's map).
+    """
+    above_zero = sorted(n for n in counts if n > 0)
+    if not above_zero or above_zero[-1] <= COLOUR_CLASSES[-1].minimum:
+        ranges = [(c.minimum, c.maximum) for c in COLOUR_CLASSES[1:]]
+    else:
+        thirds = {above_zero[-(-len(above_zero) * k // 3) - 1] for k in (1, 2)}
+        ranges, start = [], 1
+        for bound in sorted(b for b in thirds if b < above_zero[-1]):
+            ranges.append((start, bound))
+            start = bound + 1
+        ranges.append((start, None))
+    # The darkest colour for the top step however many steps there are.
+    palette = COLOUR_CLASSES[len(COLOUR_CLASSES) - len(ranges) :]
+    return (
+        step(0, 0, 0, fill=COLOUR_CLASSES[0].fill, ink=COLOUR_CLASSES[0].ink),
+        *(
+            step(c.level, low, high, fill=c.fill, ink=c.ink)
+            for c, (low, high) in zip(palette, ranges, strict=True)
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -159,6 +194,7 @@ class PrefectureCoverage:
     held: int
     planned: int
     period: Period = Period()  # noqa: RUF009  (frozen)
+    scale: tuple[ColourClass, ...] = COLOUR_CLASSES  # the map's (colour_scale)
 
     # The tile map's own label and value text (includes/tile_map.html) are for
     # maps of something else; here it words them. Present and empty, so that
@@ -177,7 +213,7 @@ class PrefectureCoverage:
 
     @property
     def colour(self) -> ColourClass:
-        return colour_class(self.held)
+        return colour_class(self.held, self.scale)
 
     @property
     def short_name(self) -> str:
@@ -270,8 +306,9 @@ class CoverageSummary:
     blocks: tuple[BlockStatusCounts, ...]  # all 11, in block order
     without_block: BlockStatusCounts  # sessions with no block (national ones)
 
+    colour_classes: tuple[ColourClass, ...] = COLOUR_CLASSES  # the map's legend
+
     statuses = STATUSES.choices
-    colour_classes = COLOUR_CLASSES
     tile_size = TILE_SIZE
     tile_stroke = TILE_STROKE
     map_width = TILE_COLUMNS * TILE_PITCH - (TILE_PITCH - TILE_SIZE)
@@ -413,16 +450,22 @@ def coverage_summary(
         **{f"count_{status}": count(status, "block") for status in STATUSES.values}
     ).order_by("order", "code")
 
+    prefectures = [p for p in prefectures if p.code in TILE_GRID]
+    scale = colour_scale(p.held_count for p in prefectures)
     return CoverageSummary(
         period=period,
         figures=figures,
         prefectures=tuple(
             PrefectureCoverage(
-                prefecture=p, held=p.held_count, planned=p.planned_count, period=period
+                prefecture=p,
+                held=p.held_count,
+                planned=p.planned_count,
+                period=period,
+                scale=scale,
             )
             for p in prefectures
-            if p.code in TILE_GRID
         ),
+        colour_classes=scale,
         blocks=tuple(
             BlockStatusCounts(
                 block=b,

@@ -24,13 +24,13 @@ from django.utils.translation import gettext_lazy as _
 
 from briefings.models import Briefing
 from briefings.services.coverage import (
-    COLOUR_CLASSES,
     TILE_GRID,
     TILE_PITCH,
     TILE_SIZE,
     TILE_STROKE,
     ColourClass,
     PrefectureCoverage,
+    colour_scale,
 )
 from core.pagination import Capped, capped
 from networks.models import (
@@ -242,11 +242,6 @@ class CountClass(ColourClass):
         return _("%(low)d～%(high)d件") % {"low": self.minimum, "high": self.maximum}
 
 
-COUNT_CLASSES = tuple(
-    CountClass(c.level, c.minimum, c.maximum, fill=c.fill, ink=c.ink) for c in COLOUR_CLASSES
-)
-
-
 @dataclass(frozen=True)
 class PrefectureWork(PrefectureCoverage):
     """One tile of the council's map: the prefecture's cases and projects.
@@ -258,10 +253,6 @@ class PrefectureWork(PrefectureCoverage):
     cases: int = 0
     projects: int = 0
     origin: tuple[int, int] = (0, 0)
-
-    @property
-    def colour(self) -> CountClass:
-        return next(c for c in COUNT_CLASSES if c.contains(self.held))
 
     @property
     def label(self) -> str:
@@ -287,8 +278,8 @@ class WorkMap:
     prefectures: tuple[PrefectureWork, ...]
     columns: int
     rows: int
+    colour_classes: tuple[CountClass, ...]  # the legend (colour_scale)
 
-    colour_classes = COUNT_CLASSES
     tile_size = TILE_SIZE
     tile_stroke = TILE_STROKE
 
@@ -322,12 +313,14 @@ def block_work_map(block: RegionalBlock) -> WorkMap:
     top = min((r for _c, r in cells), default=0)
     columns = 1 + max((c for c, _r in cells), default=0) - left
     height = 1 + max((r for _c, r in cells), default=0) - top
+    scale = colour_scale((p.n_cases + p.n_projects for p in rows), CountClass)
     return WorkMap(
         prefectures=tuple(
             PrefectureWork(
                 prefecture=p,
                 held=p.n_cases + p.n_projects,
                 planned=0,
+                scale=scale,
                 cases=p.n_cases,
                 projects=p.n_projects,
                 origin=(left, top),
@@ -336,6 +329,7 @@ def block_work_map(block: RegionalBlock) -> WorkMap:
         ),
         columns=columns,
         rows=height,
+        colour_classes=scale,
     )
 
 

@@ -13,6 +13,7 @@ from briefings.services import (
     TILE_GRID,
     Schedule,
     colour_class,
+    colour_scale,
     coverage_summary,
     month_calendar,
     order_for_schedule,
@@ -288,6 +289,56 @@ def test_colour_class_of_a_count(n, level):
 
 def test_colour_class_labels_cover_the_scale():
     assert [c.label for c in COLOUR_CLASSES] == ["0回", "1回", "2～3回", "4回以上"]
+
+
+def steps(counts) -> list[tuple[int, int | None]]:
+    return [(c.minimum, c.maximum) for c in colour_scale(counts)]
+
+
+def test_colour_scale_keeps_the_fixed_steps_for_a_handful_of_sessions():
+    # The 2017 record: no prefecture above 4 sessions.
+    assert colour_scale([0, 1, 1, 2, 4, 0]) == COLOUR_CLASSES
+    assert colour_scale([]) == COLOUR_CLASSES
+
+
+def test_colour_scale_splits_national_counts_into_three_groups_of_tiles():
+    counts = [0, 0, *range(100, 1000, 100)]  # 100 … 900, nine tiles above zero
+
+    scale = colour_scale(counts)
+
+    assert steps(counts) == [(0, 0), (1, 300), (301, 600), (601, None)]
+    # Three tiles in each colour above zero, not every tile in the darkest.
+    tiles = [colour_class(n, scale).level for n in counts]
+    assert [tiles.count(level) for level in (0, 1, 2, 3)] == [2, 3, 3, 3]
+    assert [c.label for c in scale] == ["0回", "1～300回", "301～600回", "601回以上"]
+    # The same colours as the fixed steps, darkest on top.
+    assert [c.fill for c in scale] == [c.fill for c in COLOUR_CLASSES]
+
+
+def test_colour_scale_keeps_equal_counts_in_one_step_and_no_step_empty():
+    assert steps([5, 5, 5, 5]) == [(0, 0), (1, None)]
+    assert steps([5, 5, 5, 9]) == [(0, 0), (1, 5), (6, None)]
+    scale = colour_scale([5, 5, 5, 9])
+    assert scale[-1].fill == COLOUR_CLASSES[-1].fill  # the top step is the darkest
+
+
+def test_coverage_summary_colours_the_map_by_its_own_scale():
+    held = {"13": 9, "27": 6, "01": 5}
+    for code, n in held.items():
+        BriefingFactory.create_batch(n, prefecture=prefecture(code), status=Briefing.Status.HELD)
+
+    summary = coverage_summary()
+
+    assert [(c.minimum, c.maximum) for c in summary.colour_classes] == [
+        (0, 0),
+        (1, 5),
+        (6, 6),
+        (7, None),
+    ]
+    tiles = {p.prefecture.code: p.colour for p in summary.prefectures}
+    assert tiles["13"] == summary.colour_classes[-1]
+    assert tiles["01"] == summary.colour_classes[1]
+    assert tiles["02"] == summary.colour_classes[0]
 
 
 # --- coverage_summary ---------------------------------------------------------
