@@ -149,6 +149,15 @@ def project_spread(project: Project) -> Spread:
     return Spread(chain=chain, chain_has_more=has_more, copies=copies)
 
 
+def threads_of(rows) -> list[Thread]:
+    """The threads of the rows shown (activities, participations), in order,
+    each once: a capped section links to each one's full list."""
+    found = {}
+    for row in rows:
+        found.setdefault(row.thread_id, row.thread)
+    return list(found.values())
+
+
 def _loaded(obj, name: str) -> bool:
     return obj._meta.get_field(name).is_cached(obj)
 
@@ -183,10 +192,7 @@ class FieldWork:
     @property
     def threads(self) -> list[Thread]:
         """The vertical threads working in this field (those of the activities shown)."""
-        found = {}
-        for activity in self.activities:
-            found.setdefault(activity.thread_id, activity.thread)
-        return list(found.values())
+        return threads_of(self.activities)
 
 
 def field_work(field: Field) -> FieldWork:
@@ -347,6 +353,14 @@ class Council:
     @property
     def name(self) -> str:
         return self.block.council_name
+
+    @property
+    def member_threads(self) -> list[Thread]:
+        return threads_of(self.members)
+
+    @property
+    def activity_threads(self) -> list[Thread]:
+        return threads_of(self.activities)
 
 
 def block_council(block: RegionalBlock) -> Council:

@@ -69,6 +69,34 @@ def test_council_lists_its_members_meetings_and_cases(client, diagonal):
     assert "関東の事例" not in html
 
 
+def test_council_links_its_capped_members_and_activities_to_their_full_lists(
+    client, diagonal, monkeypatch
+):
+    from core import pagination
+
+    monkeypatch.setattr(pagination, "SECTION_LIMIT", 1)
+    for name in ("福岡の団体", "熊本の団体"):
+        ParticipationFactory(
+            thread=diagonal,
+            organization=OrganizationFactory(name=name, prefecture=prefecture("40")),
+        )
+    ParticipationFactory(
+        thread=diagonal, organization=OrganizationFactory(prefecture=prefecture("13"))
+    )
+    ActivityFactory.create_batch(11, thread=diagonal, block=block("kyushu"))
+    ActivityFactory(thread=diagonal, block=block("kanto"))
+
+    html = block_page(client).content.decode()
+
+    members = reverse("networks:organization_list") + "?thread=diagonal&block=kyushu"
+    activities = diagonal.get_absolute_url() + "?block=kyushu"
+    assert f'<a href="{members.replace("&", "&amp;")}">' in html
+    assert f'<a href="{activities}#activities">' in html
+    # Each leads to the whole set the section shows the first of.
+    assert client.get(members).context["paginator"].count == 2
+    assert client.get(activities).context["page_obj"].paginator.count == 11
+
+
 def test_council_map_counts_the_blocks_cases_and_projects_per_prefecture(client):
     CaseFactory()
     CaseFactory()

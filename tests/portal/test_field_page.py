@@ -70,3 +70,22 @@ def test_a_case_refuses_a_model_of_another_field():
         case.clean()
 
     assert "model" in refused.value.message_dict
+
+
+def test_field_page_links_its_capped_activities_to_the_threads_full_list(client, monkeypatch):
+    from core import pagination
+    from threads.models import Thread
+
+    monkeypatch.setattr(pagination, "SECTION_LIMIT", 2)
+    education = factories.field("education")
+    vertical = factories.ThreadFactory(kind=Thread.Kind.VERTICAL, slug="vertical")
+    factories.ActivityFactory.create_batch(3, thread=vertical, field=education)
+    factories.ActivityFactory(thread=vertical, field=factories.field("disaster"))
+
+    html = client.get(education.get_absolute_url()).content.decode()
+
+    link = f"{vertical.get_absolute_url()}?field=education#activities"
+    assert f'<a href="{link}">' in html
+    # The list it leads to holds every one of the field's activities.
+    listed = client.get(link.split("#")[0]).context["page_obj"].paginator.count
+    assert listed == 3
