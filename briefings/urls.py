@@ -15,6 +15,7 @@ urlpatterns = [
         name="calendar",
     ),
     path("coverage/", views.CoverageView.as_view(), name="coverage"),
+    path("feed.ics", views.BriefingFeedView.as_view(), name="feed"),
     path("<id:pk>/", views.BriefingDetailView.as_view(), name="briefing_detail"),
     path("materials/<id:pk>/", views.material_file, name="material_file"),
 ]

@@ -6,12 +6,12 @@ Each view is a thin generic view; what it reads comes from `filters.py`
 
 import datetime
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.translation import gettext
-from django.views.generic import DetailView, TemplateView
+from django.utils.translation import gettext, pgettext
+from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterView
 
 from core import dates
@@ -23,7 +23,7 @@ from core.views import BreadcrumbsMixin, LenientPaginationMixin
 from .filters import BriefingDateRangeFilterSet, BriefingFilterSet
 from .forms import MonthForm
 from .models import Briefing, BriefingMaterial
-from .services import Schedule, coverage_summary, month_calendar
+from .services import Schedule, coverage_summary, feed, month_calendar
 
 
 def calendar_url(date: datetime.date) -> str:
@@ -91,7 +91,52 @@ class BriefingListView(BriefingsMixin, LenientPaginationMixin, FilterView):
         context["calendar_label"] = month_label(month)
         context["coverage_url"] = reverse("briefings:coverage")
         context["active_filters"] = active_filters(self.filterset)
+        if self.filterset.is_valid():
+            context["feed_url"] = feed_url(self.request.GET)
         return context
+
+
+def feed_url(query: QueryDict) -> str:
+    """The iCalendar feed of the schedule filtered as `query` says (its page dropped)."""
+    query = query.copy()
+    query.pop("page", None)
+    url = reverse("briefings:feed")
+    return f"{url}?{query.urlencode()}" if query else url
+
+
+class BriefingFeedView(View):
+    """The schedule as an iCalendar feed (services.feed): the list's filters,
+    its first FEED_LIMIT sessions. A bad filter value is refused with the
+    form's messages (400), not answered with an empty calendar that a
+    subscription would keep showing as if nothing were planned."""
+
+    def get(self, request, *args, **kwargs):
+        today = dates.today()
+        filterset = BriefingFilterSet(
+            request.GET,
+            queryset=Briefing.objects.select_related("prefecture"),
+            today=today,
+        )
+        if not filterset.is_valid():
+            messages = [str(m) for errors in filterset.form.errors.values() for m in errors]
+            return HttpResponse(
+                "\n".join(messages), status=400, content_type="text/plain; charset=utf-8"
+            )
+        name = gettext("地域IoT実装推進 説明会等")
+        chosen = active_filters(filterset)
+        if chosen:
+            separator = pgettext("列挙の区切り", "、")
+            name += f"（{separator.join(f'{label} {value}' for label, value in chosen)}）"
+        body = feed.schedule_feed(
+            Schedule(filterset.qs, today=today).head(feed.FEED_LIMIT),
+            name=name,
+            url_of=lambda briefing: request.build_absolute_uri(briefing.get_absolute_url()),
+            uid_domain=request.get_host().partition(":")[0],  # the port is no part of a name
+            today=today,
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="briefings.ics"'
+        return response
 
 
 class BriefingCalendarView(BriefingsMixin, TemplateView):

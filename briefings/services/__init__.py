@@ -1,6 +1,7 @@
 """Briefing services: reads (`schedule`: schedule order, month calendar;
-`coverage`: coverage figures, map and matrix) and writes (`lifecycle`: held,
-cancelled, postponed, duplicated).
+`coverage`: coverage figures, map and matrix; `feed`: the schedule as an
+iCalendar feed) and writes (`lifecycle`: held, cancelled, postponed,
+duplicated).
 
 The names below are re-exported so callers keep importing from
 `briefings.services`.

@@ -53,6 +53,7 @@ FILTER_NAMES = filter_parameter_names()
 # others get the same parameters in the test over every route.
 LIST_ROUTES = [
     "/briefings/",
+    "/briefings/feed.ics",
     "/briefings/coverage/",
     "/organizations/",
     "/roadmap/",
@@ -96,6 +97,7 @@ def valid_values(settings, tmp_path) -> dict[str, dict[str, str]]:
         "/threads/<slug:slug>/": {"slug": "diagonal"},
         "/briefings/": {},
         "/briefings/coverage/": {},
+        "/briefings/feed.ics": {},
         "/briefings/<id:pk>/": {"pk": str(briefing.pk)},
         "/briefings/calendar/": {},
         "/briefings/calendar/<year:year>/<month:month>/": {"year": "2017", "month": "2"},

@@ -102,6 +102,8 @@ PAGES = {
     "briefings filtered": "/briefings/?status=held&block=kyushu&date_after=2020-01-01",
     "briefings, last page": "/briefings/?page=999999",
     "briefings, bad parameter": "/briefings/?date_after=abc",
+    "briefing feed": "/briefings/feed.ics",
+    "briefing feed, filtered": "/briefings/feed.ics?block=kanto",
     "briefing": _briefing,
     "calendar": f"/briefings/calendar/{TODAY.year}/{TODAY.month}/",
     "coverage": "/briefings/coverage/",
@@ -147,6 +149,7 @@ def measure(scale: float) -> dict[str, tuple[int, int, int]]:
 @pytest.fixture
 def small_sections(monkeypatch):
     """Every cap and page size of the public pages lowered to SECTION."""
+    from briefings.services import feed
     from briefings.views import BriefingListView
     from portal.cooperation.views import NetworkListView
     from portal.directory.views import OrganizationListView
@@ -161,6 +164,7 @@ def small_sections(monkeypatch):
     monkeypatch.setattr(ThreadDetailView, "activities_per_page", SECTION)
     monkeypatch.setattr(ThreadDetailView, "updates_per_page", SECTION)
     monkeypatch.setattr(BriefingListView, "paginate_by", SECTION)
+    monkeypatch.setattr(feed, "FEED_LIMIT", SECTION)
     monkeypatch.setattr(OrganizationListView, "paginate_by", SECTION)
     monkeypatch.setattr(roadmap_views, "IMPLEMENTING_PER_PAGE", SECTION)
     monkeypatch.setattr(MemberListView, "paginate_by", SECTION)
