@@ -123,10 +123,12 @@ class BriefingFeedView(View):
                 "\n".join(messages), status=400, content_type="text/plain; charset=utf-8"
             )
         name = gettext("地域IoT実装推進 説明会等")
-        chosen = active_filters(filterset)
-        if chosen:
+        if chosen := active_filters(filterset):
             separator = pgettext("列挙の区切り", "、")
-            name += f"（{separator.join(f'{label} {value}' for label, value in chosen)}）"
+            name = gettext("%(name)s（%(filters)s）") % {
+                "name": name,
+                "filters": separator.join(f"{label} {value}" for label, value in chosen),
+            }
         body = feed.schedule_feed(
             Schedule(filterset.qs, today=today).head(feed.FEED_LIMIT),
             name=name,

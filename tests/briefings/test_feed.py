@@ -97,6 +97,12 @@ def test_feed_in_english_words_its_statuses_in_english(client):
 
     found = events(client.get("/en" + FEED))
 
+    name = str(
+        Calendar.from_ical(client.get("/en" + FEED, {"status": "cancelled"}).content)[
+            "X-WR-CALNAME"
+        ]
+    )
+    assert name == "Regional IoT Implementation: briefings (Status Cancelled)"
     event = found["[Cancelled] 中止の説明会"]
     assert str(event["URL"]).startswith("http://testserver/en/")
     assert "Status: Cancelled" in str(event["DESCRIPTION"])
